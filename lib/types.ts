@@ -1,0 +1,156 @@
+/**
+ * The vocabulary shared by every part of Figure Check (SPEC.md, "Claims" and
+ * "Command-line contract"). Pure types: no runtime code, no browser API.
+ */
+
+export const QUALIFIERS = [
+  'exact',
+  'about',
+  'nearly',
+  'more_than',
+  'at_least',
+  'up_to',
+  'range',
+  'vague',
+] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export const METRICS = [
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'fled_abroad',
+  'internally_displaced',
+  'displaced',
+  'evacuated',
+  'trapped',
+  'detained',
+  'buildings_destroyed',
+  'attacks',
+  'aid_money',
+  'weapons',
+  'other',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const SUBJECTS = [
+  'civilians',
+  'children',
+  'people',
+  'military',
+  'russian_military',
+  'ukrainian_military',
+  'health_workers',
+  'other',
+] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export type Period = 'cumulative' | 'window';
+export type Modality = 'reported' | 'forecast';
+export type Verdict = 'agrees' | 'differs' | 'no-reports';
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Any number read in text, figure or not (`check --numbers`). */
+export interface NumberSpan {
+  /** The number as written, e.g. `3.8 million`, `twenty-one`, `hundreds of thousands`. */
+  text: string;
+  /** UTF-16 offsets into the text read; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The number meant; `null` for vague quantities. */
+  value: number | null;
+}
+
+/**
+ * A figure as read from a sentence: the number, the interval it allows and
+ * what it counts. Shared by claims (from corpus documents) and page figures.
+ */
+export interface Reading {
+  /** The figure as written, qualifier included: `more than 3.8 million`. */
+  text: string;
+  start: number;
+  end: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  metric: Metric;
+  subject: Subject;
+  /** Normalised English place name; `Ukraine` for national figures. */
+  place: string;
+  period: Period;
+  asOf: IsoDate | null;
+  /** Who the text attributes the figure to, or null. */
+  source: string | null;
+  modality: Modality;
+  /** The sentence the figure stands in. */
+  quote: string;
+}
+
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  publisher: string;
+  date: IsoDate;
+  url: string | null;
+}
+
+/** One figure in one corpus document. */
+export interface Claim extends Reading {
+  /** Stable across rebuilds of the same corpus. */
+  id: string;
+  document: DocumentMeta;
+}
+
+export interface ClaimDatabase {
+  claims: Claim[];
+  documents: DocumentMeta[];
+}
+
+/** How a report relates in time to the page figure it is compared with. */
+export type TimeRelation = 'earlier' | 'same-day' | 'later' | 'unknown';
+
+/** A short pointer to the report that replaces a superseded one. */
+export interface ClaimRef {
+  id: string;
+  text: string;
+  value: number | null;
+  source: string | null;
+  publisher: string;
+  asOf: IsoDate | null;
+}
+
+/**
+ * A claim as shown next to a page figure (the "other reports"), with why it
+ * agrees or differs. It is a full Claim so consumers of `check --json` can
+ * read `value`, `source`, `asOf`, `quote` and `document` directly.
+ */
+export interface Report extends Claim {
+  /** Whether this report's interval overlaps the page figure's. */
+  consistent: boolean;
+  relation: TimeRelation;
+  /** Whole days from the page figure's date to the report's (positive: later). */
+  daysApart: number | null;
+  /** Set when a later report of the same cumulative measure replaces this one. */
+  supersededBy: ClaimRef | null;
+  /** A short human explanation: "reported 16 days later", "UN vs Ukrainian officials on the same day". */
+  note: string;
+}
+
+export interface Comparison {
+  verdict: Verdict;
+  /** Reports of the same metric, subject, place and period kind, oldest first. */
+  reports: Report[];
+  /** One line for the reader, e.g. "2 reports differ; the latest is 4,253 (OHCHR, 2022-06-07)". */
+  summary: string;
+}
+
+/** A page figure with its comparison (`check --json`, content script, popup). */
+export interface Figure extends Reading {
+  verdict: Verdict;
+  reports: Report[];
+  summary: string;
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import { loadCorpusDatabase } from './scripts/corpus.ts';
+
+const GECKO_ID = 'figure-check@figure-check.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Figure Check',
+    description:
+      'Highlights casualty, refugee and aid figures on news pages and shows how other reports differ.',
+    // storage: the per-site on/off switch. Nothing else: content scripts need no host permission,
+    // and the claim database lives in the background's own IndexedDB.
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The claim database is generated from assets/documents at build time, never written by hand.
+    'build:publicAssets': async (_wxt, files) => {
+      const db = await loadCorpusDatabase();
+      files.push({ relativeDest: 'claims.json', contents: JSON.stringify(db) });
+    },
+  },
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+    startUrls: process.env.FIGURE_CHECK_START_URL ? [process.env.FIGURE_CHECK_START_URL] : [],
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});
