@@ -1,0 +1,259 @@
+/**
+ * The one message protocol between content script, popup and background (fc-contract.md).
+ *
+ * Each request type maps to its payload and response type, so `sendToBackground('compare', payload)`
+ * (lib/browser/messaging.ts) is typed end to end. Every incoming message is validated here — envelope,
+ * payload and sender — before a handler sees it; replies are values or explicit errors.
+ *
+ * Pure: no extension API. The browser adapters live in lib/browser/messaging.ts.
+ * To add a request (e.g. issue 7's `documents:add`): add it to the protocol interface and to its spec table
+ * with schemas and the senders allowed to make it; the compiler points at every handler map to update.
+ */
+import * as v from 'valibot';
+import type { Comparison, Figure, IsoDate, Reading } from './types.ts';
+import {
+  ComparisonSchema,
+  FigureSchema,
+  IsoDateSchema,
+  LIMITS,
+  ReadingSchema,
+  describeIssues,
+} from './schemas.ts';
+
+/** Marks our messages apart from anything else that travels on runtime messaging (e.g. dev-mode reloads). */
+export const CHANNEL = 'figure-check';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// ---- Payloads and responses -------------------------------------------------------------------------
+
+export interface CompareRequest {
+  readings: Reading[];
+  /** The page's publication date, when known. */
+  pageDate: IsoDate | null;
+}
+
+export type StorageState = 'indexeddb' | 'bundled-fallback';
+
+export interface Status {
+  claims: number;
+  documents: number;
+  /** Where answers come from: the IndexedDB database, or the bundled claims when IndexedDB failed. */
+  storage: StorageState;
+  /** Why the background fell back to the bundled claims (or failed to load), for the popup to show. */
+  problem: string | null;
+}
+
+export interface PageFigures {
+  host: string;
+  /** False when the reader turned Figure Check off for this site. */
+  enabled: boolean;
+  pageDate: IsoDate | null;
+  figures: Figure[];
+}
+
+// ---- Protocols: request type → payload and response ---------------------------------------------------
+
+export interface RequestShape {
+  request: unknown;
+  response: unknown;
+}
+
+/** Requests the background serves (content script and popup → background, runtime.sendMessage). */
+export interface BackgroundProtocol {
+  /** Compare page readings with the claim database; one Comparison per reading, same order. */
+  compare: { request: CompareRequest; response: Comparison[] };
+  status: { request: null; response: Status };
+}
+
+/** Requests the content script serves (popup → the active tab's content script, tabs.sendMessage). */
+export interface ContentProtocol {
+  'page:figures': { request: null; response: PageFigures };
+}
+
+export type RequestOf<P, K extends keyof P> = P[K] extends RequestShape ? P[K]['request'] : never;
+export type ResponseOf<P, K extends keyof P> = P[K] extends RequestShape ? P[K]['response'] : never;
+
+/** Requests without a payload take no argument: `sendToBackground('status')`. */
+export type PayloadArgs<P, K extends keyof P> =
+  RequestOf<P, K> extends null ? [] : [payload: RequestOf<P, K>];
+
+export interface Message<P, K extends keyof P = keyof P> {
+  channel: typeof CHANNEL;
+  type: K;
+  payload: RequestOf<P, K>;
+}
+
+// ---- Senders --------------------------------------------------------------------------------------
+
+/** The part of runtime.MessageSender we rely on (Chrome and Firefox agree on these). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number } | undefined;
+}
+
+/** Our own extension: its id and the origin of its pages (`runtime.getURL('')`). */
+export interface SelfInfo {
+  id: string;
+  origin: string;
+}
+
+/** Extension pages: popup, options, other pages of ours. Content scripts: ours, running in a web page. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export function classifySender(sender: SenderInfo, self: SelfInfo): Reply<SenderKind> {
+  if (sender.id !== self.id)
+    return { ok: false, error: `sender is not this extension (id ${sender.id ?? 'none'})` };
+  if (typeof sender.url === 'string' && sender.url.startsWith(self.origin)) {
+    return { ok: true, value: 'extension-page' };
+  }
+  if (sender.tab) return { ok: true, value: 'content-script' };
+  return {
+    ok: false,
+    error: `sender is neither an extension page nor a content script (${sender.url ?? 'no url'})`,
+  };
+}
+
+// ---- Spec tables: schemas and allowed senders per request ------------------------------------------
+
+type Schema<T> = v.GenericSchema<unknown, T>;
+
+export type ProtocolSpec<P> = {
+  [K in keyof P]: {
+    request: Schema<RequestOf<P, K>>;
+    response: Schema<ResponseOf<P, K>>;
+    from: readonly SenderKind[];
+  };
+};
+
+const CompareRequestSchema: Schema<CompareRequest> = v.object({
+  readings: v.pipe(v.array(ReadingSchema), v.maxLength(LIMITS.list)),
+  pageDate: v.nullable(IsoDateSchema),
+});
+
+const StatusSchema: Schema<Status> = v.object({
+  claims: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  documents: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  storage: v.picklist(['indexeddb', 'bundled-fallback']),
+  problem: v.nullable(v.string()),
+});
+
+const PageFiguresSchema: Schema<PageFigures> = v.object({
+  host: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  enabled: v.boolean(),
+  pageDate: v.nullable(IsoDateSchema),
+  figures: v.pipe(v.array(FigureSchema), v.maxLength(LIMITS.list)),
+});
+
+export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
+  compare: {
+    request: CompareRequestSchema,
+    response: v.pipe(v.array(ComparisonSchema), v.maxLength(LIMITS.list)),
+    from: ['content-script', 'extension-page'],
+  },
+  status: { request: v.null(), response: StatusSchema, from: ['content-script', 'extension-page'] },
+};
+
+export const contentProtocol: ProtocolSpec<ContentProtocol> = {
+  // Only our popup (an extension page) may ask a tab for its figures.
+  'page:figures': { request: v.null(), response: PageFiguresSchema, from: ['extension-page'] },
+};
+
+// ---- Building, serving and reading messages ---------------------------------------------------------
+
+export function makeMessage<P, K extends keyof P>(type: K, ...args: PayloadArgs<P, K>): Message<P, K> {
+  const payload = (args.length === 0 ? null : args[0]) as RequestOf<P, K>;
+  return { channel: CHANNEL, type, payload };
+}
+
+export type Handlers<P> = {
+  [K in keyof P]: (
+    payload: RequestOf<P, K>,
+    sender: { kind: SenderKind; tabId: number | null },
+  ) => Promise<ResponseOf<P, K>>;
+};
+
+const EnvelopeSchema = v.object({
+  channel: v.literal(CHANNEL),
+  type: v.pipe(v.string(), v.maxLength(100)),
+  payload: v.unknown(),
+});
+
+/** What a server does with one incoming message. `ignore`: not for this server, let another listener answer. */
+export type Dispatch =
+  | { action: 'ignore'; reason: string }
+  | { action: 'reply'; reply: Promise<Reply<unknown>>; refused: string | null };
+
+/**
+ * Validates `msg` and `sender` against `spec` and runs the matching handler. Refusals are replies with an
+ * error (and `refused` set, for the caller to log); handler failures become `{ ok: false, error }`.
+ */
+export function dispatchMessage<P>(
+  spec: ProtocolSpec<P>,
+  handlers: Handlers<P>,
+  msg: unknown,
+  sender: SenderInfo,
+  self: SelfInfo,
+): Dispatch {
+  const envelope = v.safeParse(EnvelopeSchema, msg);
+  if (!envelope.success) return { action: 'ignore', reason: 'not a Figure Check message' };
+  const type = envelope.output.type;
+  if (!Object.prototype.hasOwnProperty.call(spec, type)) {
+    return { action: 'ignore', reason: `no handler here for "${type}"` };
+  }
+  const key = type as keyof P & string;
+  const refuse = (error: string): Dispatch => ({
+    action: 'reply',
+    reply: Promise.resolve({ ok: false, error }),
+    refused: error,
+  });
+  const kind = classifySender(sender, self);
+  if (!kind.ok) return refuse(`"${key}" refused: ${kind.error}`);
+  const entry = spec[key];
+  if (!entry.from.includes(kind.value)) return refuse(`"${key}" refused: not accepted from a ${kind.value}`);
+  const payload = v.safeParse(entry.request, envelope.output.payload);
+  if (!payload.success) return refuse(`"${key}" refused: bad payload (${describeIssues(payload.issues)})`);
+  const handler = handlers[key] as (
+    payload: unknown,
+    sender: { kind: SenderKind; tabId: number | null },
+  ) => Promise<unknown>;
+  const reply = (async (): Promise<Reply<unknown>> => {
+    try {
+      return {
+        ok: true,
+        value: await handler(payload.output, { kind: kind.value, tabId: sender.tab?.id ?? null }),
+      };
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+  })();
+  return { action: 'reply', reply, refused: null };
+}
+
+const ReplySchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), value: v.unknown() }),
+  v.object({ ok: v.literal(false), error: v.string() }),
+]);
+
+/** Checks a raw reply against the response schema of its request: a malformed answer is an error, never `any`. */
+export function readReply<P, K extends keyof P>(
+  spec: ProtocolSpec<P>,
+  type: K,
+  raw: unknown,
+): Reply<ResponseOf<P, K>> {
+  if (raw === undefined) return { ok: false, error: 'no answer' };
+  const reply = v.safeParse(ReplySchema, raw);
+  if (!reply.success) return { ok: false, error: `malformed reply to "${String(type)}"` };
+  if (!reply.output.ok) return { ok: false, error: reply.output.error };
+  const value = v.safeParse(spec[type].response, reply.output.value);
+  if (!value.success) {
+    return { ok: false, error: `malformed reply to "${String(type)}" (${describeIssues(value.issues)})` };
+  }
+  return { ok: true, value: value.output };
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : 'unknown error';
+}
