@@ -1,0 +1,119 @@
+/**
+ * Words for the claim vocabulary, shared by the popup and the hover card so both name things alike.
+ * Pure: no DOM, no extension API.
+ */
+import type { Metric, Qualifier, Subject, Verdict } from '../types.ts';
+
+/** What a metric counts, as a phrase: `fled_abroad` → "fled abroad". */
+export const METRIC_LABELS: Record<Metric, string> = {
+  killed: 'killed',
+  injured: 'injured',
+  casualties: 'killed or injured',
+  missing: 'missing',
+  fled_abroad: 'fled abroad',
+  internally_displaced: 'internally displaced',
+  displaced: 'displaced',
+  evacuated: 'evacuated',
+  trapped: 'trapped',
+  detained: 'detained',
+  buildings_destroyed: 'buildings destroyed',
+  attacks: 'attacks',
+  aid_money: 'aid money',
+  weapons: 'weapons delivered',
+  other: 'other figures',
+};
+
+/** Who is counted, plural: `russian_military` → "Russian soldiers". */
+export const SUBJECT_LABELS: Record<Subject, string> = {
+  civilians: 'civilians',
+  children: 'children',
+  people: 'people',
+  military: 'soldiers',
+  russian_military: 'Russian soldiers',
+  ukrainian_military: 'Ukrainian soldiers',
+  health_workers: 'health workers',
+  other: 'others',
+};
+
+/** Metrics that count people; the others count things or money and read differently in a heading. */
+const PEOPLE_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'fled_abroad',
+  'internally_displaced',
+  'displaced',
+  'evacuated',
+  'trapped',
+  'detained',
+]);
+
+export const QUALIFIER_LABELS: Record<Qualifier, string> = {
+  exact: 'exactly',
+  about: 'about',
+  nearly: 'nearly',
+  more_than: 'more than',
+  at_least: 'at least',
+  up_to: 'up to',
+  range: 'between',
+  vague: 'an unspecified number',
+};
+
+export interface VerdictLabel {
+  /** A short word or two, shown next to the figure. */
+  text: string;
+  /** A symbol that carries the verdict without colour. */
+  icon: string;
+  /** A sentence for screen readers and tooltips. */
+  description: string;
+}
+
+export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
+  agrees: { text: 'Agrees', icon: '✓', description: 'Other reports agree with this figure.' },
+  differs: { text: 'Differs', icon: '≠', description: 'Other reports give a different figure.' },
+  'no-reports': {
+    text: 'No other reports',
+    icon: '○',
+    description: 'No other report counts the same thing.',
+  },
+};
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** What a figure counts, in words: "Civilians killed", "People who fled abroad", "Weapons delivered". */
+export function measureLabel(metric: Metric, subject: Subject): string {
+  if (PEOPLE_METRICS.has(metric)) {
+    const who = SUBJECT_LABELS[subject];
+    const what = metric === 'fled_abroad' ? 'who fled abroad' : METRIC_LABELS[metric];
+    return capitalise(`${who} ${what}`);
+  }
+  const what = capitalise(METRIC_LABELS[metric]);
+  if (subject === 'other' || subject === 'people') return what;
+  return metric === 'attacks'
+    ? `${what} on ${SUBJECT_LABELS[subject]}`
+    : `${what} (${SUBJECT_LABELS[subject]})`;
+}
+
+/** A group heading: "Civilians killed — Ukraine". */
+export function measureHeading(metric: Metric, subject: Subject, place: string): string {
+  return place ? `${measureLabel(metric, subject)} — ${place}` : measureLabel(metric, subject);
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** 3800000 → "3,800,000"; null → "unspecified". */
+export function formatNumber(value: number | null): string {
+  return value === null ? 'unspecified' : numberFormat.format(value);
+}
+
+/** The interval a figure allows, in words: "9,000 or more", "450 to 500", "up to 10,000". */
+export function formatInterval(low: number | null, high: number | null): string {
+  if (low === null && high === null) return 'no number given';
+  if (high === null) return `${formatNumber(low)} or more`;
+  if (low === null) return `up to ${formatNumber(high)}`;
+  if (low === high) return formatNumber(low);
+  return `${formatNumber(low)} to ${formatNumber(high)}`;
+}
