@@ -32,10 +32,19 @@ export default defineConfig({
       const db = await loadCorpusDatabase();
       files.push({ relativeDest: 'claims.json', contents: JSON.stringify(db) });
     },
+    // So `browser.runtime.getURL('/claims.json')` type-checks: the file above is generated, not in public/.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('claims.json');
+    },
   },
   webExt: {
     binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
     startUrls: process.env.FIGURE_CHECK_START_URL ? [process.env.FIGURE_CHECK_START_URL] : [],
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 });
