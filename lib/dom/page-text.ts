@@ -1,0 +1,348 @@
+/**
+ * The visible text of a page (or of one subtree) as a single string, with a map from text offsets back to
+ * DOM text nodes, so figures found in the string become DOM ranges to highlight.
+ *
+ * - Blocks (p, div, li, h1–h6, td, br, article, section, …) are separated by "\n\n", so sentences never run
+ *   together across blocks and blank lines separate paragraphs (the number reader's rule).
+ * - Whitespace collapses the way browsers render `white-space: normal`: runs of space, tab and newline
+ *   become one space, dropped at the start and end of a block. No-break spaces are kept (they are
+ *   thousands separators in "9 000").
+ * - What is never read comes from the one list in ./exclusions.ts.
+ * - Structure decides, not computed style: the `check` command reads .html files under happy-dom, which has
+ *   no layout, and must find exactly what the content script finds.
+ *
+ * Pure DOM API with no globals, so it runs in the page and under happy-dom in Node. Reading can be done in
+ * slices (`PageTextReader.read(shouldYield)`) so a 5 MB page never blocks the main thread for long.
+ */
+import { isExcludedElement, isInsideExcluded } from './exclusions.ts';
+
+/** A slice of one text node: `node.data.slice(start, end)`. */
+export interface TextSlice {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+export interface PageText {
+  /** The text read, blocks separated by "\n\n". */
+  readonly text: string;
+  /** The root the text was read from. */
+  readonly root: Element;
+  /**
+   * The DOM pieces behind text[start, end): one slice per text node, in document order. Separators and
+   * collapsed whitespace have no DOM counterpart of their own; a collapsed space maps to the first
+   * whitespace character it replaced.
+   */
+  locate(start: number, end: number): TextSlice[];
+  /** `locate` for many spans at once, in one sweep when they come sorted (figures do). */
+  locateAll(spans: readonly { start: number; end: number }[]): TextSlice[][];
+  /** The DOM position of a text offset, or null when it falls in a separator or outside the text. */
+  position(offset: number): { node: Text; offset: number } | null;
+  /** A DOM Range over text[start, end), or null when nothing there maps to the DOM. */
+  range(start: number, end: number): Range | null;
+  /** The text nodes read, in document order. */
+  nodes(): Text[];
+}
+
+/**
+ * Tags that start a new block. Structural, not computed style (see above). `br` is a line break that, in
+ * news markup, separates items ("Kyiv: 12<br>Kharkiv: 7"): treated as a block boundary too.
+ */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+/** The whitespace `white-space: normal` collapses (not U+00A0 and other Unicode spaces). */
+const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+const SEPARATOR = '\n\n';
+
+/**
+ * Reads the text under `root` in slices. `read(shouldYield)` walks until the walk is done (returns true) or
+ * `shouldYield()` says to stop (returns false); call it again to continue. `result()` gives what was read.
+ * If the page detaches the node the walk stands on between slices, the walk ends there: the mutation
+ * watcher re-reads whatever changed.
+ */
+export class PageTextReader {
+  readonly root: Element;
+  private parts: string[] = [];
+  private length = 0;
+  // Pieces: text[tStart[i], tEnd[i]) ↔ nodes[i].data[nStart[i], nStart[i] + (tEnd[i] - tStart[i])).
+  private pieceNode: Text[] = [];
+  private pieceTextStart: number[] = [];
+  private pieceTextEnd: number[] = [];
+  private pieceNodeStart: number[] = [];
+  private pendingBreak = false;
+  private pendingSpaceNode: Text | null = null;
+  private pendingSpaceOffset = 0;
+  /** The next node to visit, or null when the walk is over. */
+  private next: Node | null;
+  private finished = false;
+
+  constructor(root: Element) {
+    this.root = root;
+    this.next = isInsideExcluded(root) ? null : root.firstChild;
+    if (this.next === null) this.finished = true;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Walks until done (true) or until `shouldYield()` returns true between nodes (false). */
+  read(shouldYield: () => boolean = () => false): boolean {
+    let steps = 0;
+    while (this.next !== null) {
+      // Checking the clock on every node would cost more than the nodes; every 64 is fine-grained enough.
+      if ((++steps & 63) === 0 && shouldYield()) return false;
+      this.visit(this.next);
+    }
+    this.finished = true;
+    return true;
+  }
+
+  result(): PageText {
+    return new MappedText(
+      this.root,
+      this.parts.join(''),
+      this.pieceNode,
+      this.pieceTextStart,
+      this.pieceTextEnd,
+      this.pieceNodeStart,
+    );
+  }
+
+  /** Visits `node` and sets `next` (depth first, with block boundaries on entering and leaving blocks). */
+  private visit(node: Node): void {
+    let descend = false;
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const block = BLOCK_TAGS.has(el.localName);
+      if (isExcludedElement(el)) {
+        // An excluded block (a <pre>, a hidden <div>) still ends the paragraph before it.
+        if (block) this.blockBoundary();
+      } else {
+        if (block) this.blockBoundary();
+        descend = el.firstChild !== null;
+      }
+    } else if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      this.readText(node as Text);
+    }
+    if (descend) {
+      this.next = node.firstChild;
+      return;
+    }
+    // Leave: next sibling, or climb (leaving blocks) until one has a next sibling.
+    let cur: Node | null = node;
+    while (cur !== null && cur !== this.root) {
+      if (cur !== node && cur.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((cur as Element).localName)) {
+        this.blockBoundary();
+      }
+      if (cur.nextSibling !== null) {
+        this.next = cur.nextSibling;
+        return;
+      }
+      cur = cur.parentNode;
+    }
+    // Reached the root, or the node was detached mid-walk (cur === null): the walk is over.
+    this.next = null;
+  }
+
+  private blockBoundary(): void {
+    this.pendingBreak = true;
+    this.pendingSpaceNode = null;
+  }
+
+  private readText(node: Text): void {
+    const data = node.data;
+    let i = 0;
+    COLLAPSIBLE.lastIndex = 0;
+    for (let m = COLLAPSIBLE.exec(data); m !== null; m = COLLAPSIBLE.exec(data)) {
+      if (m.index > i) this.emit(node, i, data.slice(i, m.index));
+      // The first whitespace of a run stands for the whole run; kept only if text follows in this block.
+      if (this.pendingSpaceNode === null) {
+        this.pendingSpaceNode = node;
+        this.pendingSpaceOffset = m.index;
+      }
+      i = m.index + m[0].length;
+    }
+    if (i < data.length) this.emit(node, i, data.slice(i));
+  }
+
+  private emit(node: Text, nodeStart: number, str: string): void {
+    if (this.length > 0) {
+      if (this.pendingBreak) {
+        this.parts.push(SEPARATOR);
+        this.length += SEPARATOR.length;
+      } else if (this.pendingSpaceNode !== null) {
+        this.addPiece(this.pendingSpaceNode, this.pendingSpaceOffset, ' ');
+      }
+    }
+    this.pendingBreak = false;
+    this.pendingSpaceNode = null;
+    this.addPiece(node, nodeStart, str);
+  }
+
+  private addPiece(node: Text, nodeStart: number, str: string): void {
+    const last = this.pieceNode.length - 1;
+    if (
+      last >= 0 &&
+      this.pieceNode[last] === node &&
+      this.pieceTextEnd[last] === this.length &&
+      this.pieceNodeStart[last]! + (this.length - this.pieceTextStart[last]!) === nodeStart
+    ) {
+      // Contiguous in both the text and the node (a single collapsed space maps one to one): extend.
+      this.pieceTextEnd[last] = this.length + str.length;
+    } else {
+      this.pieceNode.push(node);
+      this.pieceTextStart.push(this.length);
+      this.pieceTextEnd.push(this.length + str.length);
+      this.pieceNodeStart.push(nodeStart);
+    }
+    this.parts.push(str);
+    this.length += str.length;
+  }
+}
+
+/** Reads the whole text under `root` at once (the `check` command, tests, small subtrees). */
+export function readPageText(root: Element): PageText {
+  const reader = new PageTextReader(root);
+  reader.read();
+  return reader.result();
+}
+
+class MappedText implements PageText {
+  constructor(
+    readonly root: Element,
+    readonly text: string,
+    private readonly pieceNode: Text[],
+    private readonly pieceTextStart: number[],
+    private readonly pieceTextEnd: number[],
+    private readonly pieceNodeStart: number[],
+  ) {}
+
+  /** Index of the first piece whose end is after `offset` (pieces are sorted and disjoint). */
+  private firstPieceEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.pieceNode.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.pieceTextEnd[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  locate(start: number, end: number): TextSlice[] {
+    return this.collect(this.firstPieceEndingAfter(start), start, end).slices;
+  }
+
+  locateAll(spans: readonly { start: number; end: number }[]): TextSlice[][] {
+    const out: TextSlice[][] = [];
+    let i = 0;
+    let lastStart = -1;
+    for (const span of spans) {
+      // Sorted spans sweep forward from where the last one began (O(text + spans)); unsorted ones search.
+      if (span.start < lastStart) i = this.firstPieceEndingAfter(span.start);
+      else while (i < this.pieceNode.length && this.pieceTextEnd[i]! <= span.start) i++;
+      lastStart = span.start;
+      out.push(this.collect(i, span.start, span.end).slices);
+    }
+    return out;
+  }
+
+  private collect(first: number, start: number, end: number): { slices: TextSlice[] } {
+    const slices: TextSlice[] = [];
+    for (let i = first; i < this.pieceNode.length && this.pieceTextStart[i]! < end; i++) {
+      const tStart = this.pieceTextStart[i]!;
+      const from = Math.max(start, tStart);
+      const to = Math.min(end, this.pieceTextEnd[i]!);
+      if (to <= from) continue;
+      const node = this.pieceNode[i]!;
+      const nStart = this.pieceNodeStart[i]! + (from - tStart);
+      const nEnd = this.pieceNodeStart[i]! + (to - tStart);
+      const prev = slices[slices.length - 1];
+      // Pieces of one node that a collapsed run split apart join again: "3.8  million" is one slice.
+      if (prev && prev.node === node && prev.end <= nStart) prev.end = nEnd;
+      else slices.push({ node, start: nStart, end: nEnd });
+    }
+    return { slices };
+  }
+
+  position(offset: number): { node: Text; offset: number } | null {
+    const i = this.firstPieceEndingAfter(offset);
+    if (i >= this.pieceNode.length || this.pieceTextStart[i]! > offset) return null;
+    return { node: this.pieceNode[i]!, offset: this.pieceNodeStart[i]! + (offset - this.pieceTextStart[i]!) };
+  }
+
+  range(start: number, end: number): Range | null {
+    const slices = this.locate(start, end);
+    const first = slices[0];
+    const last = slices[slices.length - 1];
+    if (!first || !last) return null;
+    const range = this.root.ownerDocument.createRange();
+    range.setStart(first.node, first.start);
+    range.setEnd(last.node, last.end);
+    return range;
+  }
+
+  nodes(): Text[] {
+    const out: Text[] = [];
+    for (const node of this.pieceNode) if (out[out.length - 1] !== node) out.push(node);
+    return out;
+  }
+}
