@@ -1,0 +1,219 @@
+/**
+ * Builds the popup's DOM from lib/ui/popup-view.ts data. Nodes and textContent only: page and document
+ * text never becomes markup. Takes the Document to build in, so tests run it under happy-dom.
+ */
+import type { Figure, Report } from '../types.ts';
+import { VERDICT_LABELS } from './labels.ts';
+import {
+  UNAVAILABLE_TEXT,
+  reportFacts,
+  type FigureGroup,
+  type PageView,
+  type StatusView,
+} from './popup-view.ts';
+
+type Child = Node | string | null | false | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'class') node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === false || child === undefined) continue;
+    node.append(typeof child === 'string' ? doc.createTextNode(child) : child);
+  }
+  return node;
+}
+
+export interface PopupElements {
+  root: HTMLElement;
+  status: HTMLElement;
+  siteSwitch: HTMLInputElement;
+  siteHint: HTMLElement;
+  page: HTMLElement;
+}
+
+/** The fixed frame: title, database status, site switch, and the region the page's figures go in. */
+export function buildShell(doc: Document, root: HTMLElement): PopupElements {
+  const status = el(
+    doc,
+    'p',
+    { class: 'status', 'data-testid': 'status', role: 'status' },
+    'Reading the claim database…',
+  );
+  const siteSwitch = el(doc, 'input', { type: 'checkbox', id: 'site-enabled', role: 'switch' });
+  siteSwitch.disabled = true;
+  const siteHint = el(doc, 'span', { class: 'site-hint', id: 'site-hint' });
+  siteSwitch.setAttribute('aria-describedby', 'site-hint');
+  const page = el(doc, 'main', { class: 'page', 'aria-live': 'polite', 'aria-busy': 'true' });
+  root.replaceChildren(
+    el(
+      doc,
+      'header',
+      { class: 'header' },
+      el(doc, 'h1', {}, 'Figure Check'),
+      el(
+        doc,
+        'div',
+        { class: 'site' },
+        el(doc, 'label', { for: 'site-enabled', class: 'switch' }, siteSwitch, ' Figure Check on this site'),
+        siteHint,
+      ),
+      status,
+    ),
+    page,
+  );
+  return { root, status, siteSwitch, siteHint, page };
+}
+
+export function renderStatus(target: HTMLElement, view: StatusView): void {
+  const doc = target.ownerDocument;
+  target.classList.toggle('warning', view.warning);
+  target.replaceChildren(
+    ...(view.warning ? [el(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '⚠ ')] : []),
+    doc.createTextNode(view.text),
+  );
+}
+
+/** The switch: usable only when a content script answered for a host. */
+export function renderSwitch(elements: PopupElements, view: PageView): void {
+  const { siteSwitch, siteHint } = elements;
+  const host = 'host' in view ? view.host : null;
+  siteSwitch.disabled = host === null;
+  siteSwitch.checked = view.kind !== 'disabled' && view.kind !== 'unavailable';
+  siteSwitch.dataset.host = host ?? '';
+  siteHint.textContent = host ?? (view.kind === 'loading' ? '' : 'not available on this page');
+}
+
+export function renderPage(target: HTMLElement, view: PageView): void {
+  const doc = target.ownerDocument;
+  target.setAttribute('aria-busy', String(view.kind === 'loading'));
+  const empty = (text: string) => el(doc, 'p', { class: 'empty', 'data-testid': 'empty' }, text);
+  switch (view.kind) {
+    case 'loading':
+      target.replaceChildren(el(doc, 'p', { class: 'loading' }, 'Reading this page…'));
+      return;
+    case 'unavailable':
+      target.replaceChildren(empty(UNAVAILABLE_TEXT));
+      return;
+    case 'disabled':
+      target.replaceChildren(
+        empty(`Figure Check is off on ${view.host}. Turn on the switch above to highlight figures here.`),
+      );
+      return;
+    case 'empty':
+      target.replaceChildren(
+        empty('No figures found on this page: no reported counts of people, damage, weapons or aid.'),
+      );
+      return;
+    case 'figures':
+      target.replaceChildren(
+        el(doc, 'p', { class: 'summary-line' }, view.summary),
+        ...view.groups.map((group) => renderGroup(doc, group)),
+      );
+      return;
+  }
+}
+
+function renderGroup(doc: Document, group: FigureGroup): HTMLElement {
+  const headingId = `group-${group.key.replace(/[^a-z0-9]+/gi, '-')}`;
+  return el(
+    doc,
+    'section',
+    { class: 'group', 'data-testid': 'group', 'aria-labelledby': headingId },
+    el(doc, 'h2', { id: headingId }, group.heading),
+    el(doc, 'ol', { class: 'figures' }, ...group.figures.map((f) => renderFigure(doc, f))),
+  );
+}
+
+function renderFigure(doc: Document, figure: Figure): HTMLElement {
+  const verdict = VERDICT_LABELS[figure.verdict];
+  return el(
+    doc,
+    'li',
+    { class: `figure verdict-${figure.verdict}`, 'data-testid': 'figure', 'data-verdict': figure.verdict },
+    el(
+      doc,
+      'p',
+      { class: 'figure-line' },
+      el(
+        doc,
+        'span',
+        { class: 'verdict', 'data-testid': 'verdict', title: verdict.description },
+        el(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, verdict.icon),
+        ` ${verdict.text}`,
+      ),
+      ' ',
+      el(doc, 'strong', { class: 'figure-text' }, figure.text),
+      figure.source ? el(doc, 'span', { class: 'figure-source' }, ` — ${figure.source}`) : null,
+    ),
+    figure.summary ? el(doc, 'p', { class: 'figure-summary' }, figure.summary) : null,
+    figure.reports.length > 0
+      ? el(
+          doc,
+          'ul',
+          { class: 'reports', 'aria-label': `Other reports of ${figure.text}` },
+          ...figure.reports.map((r) => renderReport(doc, r)),
+        )
+      : null,
+  );
+}
+
+const SAFE_URL = /^https?:\/\//i;
+
+function renderReport(doc: Document, report: Report): HTMLElement {
+  const facts = reportFacts(report);
+  const agreement = facts.consistent ? { icon: '✓', text: 'consistent' } : { icon: '≠', text: 'differs' };
+  const meta = el(doc, 'p', { class: 'report-meta' });
+  const parts: Child[] = [
+    facts.source ? el(doc, 'span', { class: 'report-source' }, facts.source) : null,
+    facts.url && SAFE_URL.test(facts.url)
+      ? el(
+          doc,
+          'a',
+          {
+            class: 'report-publisher',
+            href: facts.url,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            title: facts.title,
+          },
+          facts.publisher,
+        )
+      : el(doc, 'span', { class: 'report-publisher', title: facts.title }, facts.publisher),
+    el(doc, 'time', { datetime: facts.date }, facts.date),
+  ];
+  parts.forEach((part, i) => {
+    if (!part) return;
+    if (meta.childNodes.length > 0 && i > 0) meta.append(' · ');
+    meta.append(part);
+  });
+  return el(
+    doc,
+    'li',
+    { class: `report ${facts.consistent ? 'consistent' : 'inconsistent'}`, 'data-testid': 'report' },
+    el(
+      doc,
+      'p',
+      { class: 'report-line' },
+      el(
+        doc,
+        'span',
+        { class: 'report-agreement', title: agreement.text },
+        el(doc, 'span', { 'aria-hidden': 'true' }, agreement.icon),
+        ` ${agreement.text}: `,
+      ),
+      el(doc, 'strong', { class: 'report-value' }, facts.value),
+    ),
+    meta,
+    ...facts.notes.map((n) => el(doc, 'p', { class: 'report-note' }, n)),
+    facts.quote ? el(doc, 'blockquote', { class: 'report-quote' }, facts.quote) : null,
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * What the popup shows, as plain data: figures grouped by what they count, reports as labelled facts,
+ * the database status and the page state in words. Pure, so it is tested without a browser; the DOM is
+ * built from it by lib/ui/popup-render.ts.
+ */
+import type { PageFigures, Reply, Status } from '../protocol.ts';
+import type { Figure, Metric, Report, Subject, Verdict } from '../types.ts';
+import { VERDICT_LABELS, formatNumber, measureHeading } from './labels.ts';
+
+export interface FigureGroup {
+  key: string;
+  heading: string;
+  metric: Metric;
+  subject: Subject;
+  place: string;
+  figures: Figure[];
+}
+
+/** Groups by metric, subject and place — the things that may be compared — in order of first appearance. */
+export function groupFigures(figures: readonly Figure[]): FigureGroup[] {
+  const groups = new Map<string, FigureGroup>();
+  for (const figure of [...figures].sort((a, b) => a.start - b.start)) {
+    const key = `${figure.metric}|${figure.subject}|${figure.place}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        heading: measureHeading(figure.metric, figure.subject, figure.place),
+        metric: figure.metric,
+        subject: figure.subject,
+        place: figure.place,
+        figures: [],
+      };
+      groups.set(key, group);
+    }
+    group.figures.push(figure);
+  }
+  return [...groups.values()];
+}
+
+export interface VerdictCounts {
+  agrees: number;
+  differs: number;
+  'no-reports': number;
+}
+
+export function countVerdicts(figures: readonly Figure[]): VerdictCounts {
+  const counts: VerdictCounts = { agrees: 0, differs: 0, 'no-reports': 0 };
+  for (const f of figures) counts[f.verdict]++;
+  return counts;
+}
+
+/** "12 figures: 3 differ, 4 agree, 5 without other reports". */
+export function pageSummary(figures: readonly Figure[]): string {
+  const n = figures.length;
+  const c = countVerdicts(figures);
+  const parts = [
+    c.differs ? `${c.differs} ${c.differs === 1 ? 'differs' : 'differ'}` : null,
+    c.agrees ? `${c.agrees} ${c.agrees === 1 ? 'agrees' : 'agree'}` : null,
+    c['no-reports'] ? `${c['no-reports']} without other reports` : null,
+  ].filter((p): p is string => p !== null);
+  return `${n} ${n === 1 ? 'figure' : 'figures'}: ${parts.join(', ')}`;
+}
+
+export interface ReportFacts {
+  /** The value as the other document wrote it: "more than 2,000". */
+  value: string;
+  source: string | null;
+  publisher: string;
+  /** The date the report describes (asOf), else its document's date; YYYY-MM-DD. */
+  date: string;
+  quote: string;
+  title: string;
+  url: string | null;
+  /** How it relates to the page figure: "reported 16 days later"; "superseded by …". */
+  notes: string[];
+  consistent: boolean;
+}
+
+export function reportFacts(report: Report): ReportFacts {
+  const notes = [report.note];
+  const s = report.supersededBy;
+  if (s) {
+    const by = [s.source, s.publisher, s.asOf].filter((p): p is string => Boolean(p)).join(', ');
+    notes.push(`superseded by ${s.text || formatNumber(s.value)}${by ? ` (${by})` : ''}`);
+  }
+  return {
+    value: report.text,
+    source: report.source,
+    publisher: report.document.publisher,
+    date: report.asOf ?? report.document.date,
+    quote: report.quote,
+    title: report.document.title,
+    url: report.document.url,
+    notes: notes.filter((n) => n.trim() !== ''),
+    consistent: report.consistent,
+  };
+}
+
+export interface StatusView {
+  text: string;
+  /** True when answers are degraded (bundled fallback, no answer): shown as a visible warning. */
+  warning: boolean;
+}
+
+export function statusView(reply: Reply<Status>): StatusView {
+  if (!reply.ok) return { text: `The claim database did not answer: ${reply.error}`, warning: true };
+  const { claims, documents, storage, problem } = reply.value;
+  const counts = `${formatNumber(claims)} ${claims === 1 ? 'claim' : 'claims'} from ${formatNumber(documents)} ${
+    documents === 1 ? 'document' : 'documents'
+  }`;
+  if (storage === 'bundled-fallback') {
+    return {
+      text: `Using the bundled claims only (${counts}). ${problem ?? 'IndexedDB is unavailable.'}`,
+      warning: true,
+    };
+  }
+  if (problem) return { text: `Claim database: ${counts}. ${problem}`, warning: true };
+  return { text: `Claim database: ${counts}.`, warning: false };
+}
+
+/** What the popup shows for the tab. */
+export type PageView =
+  | { kind: 'loading' }
+  /** No content script answered: browser pages, extension pages, or a tab opened before install. */
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'disabled'; host: string }
+  | { kind: 'empty'; host: string }
+  | { kind: 'figures'; host: string; groups: FigureGroup[]; summary: string };
+
+export function pageView(reply: Reply<PageFigures> | null): PageView {
+  if (reply === null) return { kind: 'loading' };
+  if (!reply.ok) return { kind: 'unavailable', reason: reply.error };
+  const { host, enabled, figures } = reply.value;
+  if (!enabled) return { kind: 'disabled', host };
+  if (figures.length === 0) return { kind: 'empty', host };
+  return { kind: 'figures', host, groups: groupFigures(figures), summary: pageSummary(figures) };
+}
+
+export const UNAVAILABLE_TEXT =
+  'Figure Check does not run on this page. It reads news pages on http and https sites; browser pages ' +
+  '(chrome://, about:), extension pages and the web store are off limits. If this is a news page that was ' +
+  'open before Figure Check was installed, reload it.';
+
+export function verdictText(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict].text;
+}
+
+/**
+ * `popup.html?tab=12` shows tab 12 instead of the active one: the popup opened as a page (end-to-end tests,
+ * or a pinned popup tab) is itself the active tab. Only extension pages can open this URL.
+ */
+export function tabFromQuery(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
+  return Number(raw);
+}
