@@ -1,0 +1,311 @@
+/**
+ * Wraps figures in `<fc-mark class="figure-check-mark" data-fc-verdict data-fc-index tabindex="0">` with
+ * mark.js, and takes them off again leaving the page exactly as it was.
+ *
+ * Mapping: mark.js's `markRanges` counts offsets in its own concatenation of a context's text nodes, which
+ * is not our page text (no block separators, no whitespace collapsing, different exclusions). So mark.js
+ * gets one text node at a time as its context, with offsets local to that node, taken straight from the
+ * page-text map (lib/dom/page-text.ts). Each call touches only its node: highlighting is O(text of the
+ * marked nodes), never O(ranges × nodes).
+ *
+ * A figure that spans several text nodes (`<b>3.8</b> million`) gets one <fc-mark> per node, all with the
+ * same data-fc-index and data-fc-text (the whole figure). The first carries tabindex="0" so the keyboard
+ * reaches each figure once; the others carry data-fc-continued.
+ *
+ * Restoring: mark.js splits a text node T into T (the text before the first mark), marks and remainders.
+ * We remember T's original text; unhighlighting puts it back into T and removes what we added, so T keeps
+ * its identity (frameworks such as React hold references to their text nodes) and no other node of the page
+ * is merged or touched (no blanket normalize()). When the page itself rewrites or removes T, `pageChanged`
+ * drops our leftovers at once, so the page never shows stale copies of its old text.
+ */
+import Mark from 'mark.js';
+import type { Verdict } from '../types.ts';
+import { MARK_CLASS, MARK_TAG } from './exclusions.ts';
+import type { TextSlice } from './page-text.ts';
+
+export interface FigureToMark {
+  /** Stable id of the figure in this page (data-fc-index). */
+  index: number;
+  verdict: Verdict;
+  /** The figure as read (page text between its start and end), used to check the DOM still holds it. */
+  text: string;
+  /** Where it is in the DOM (PageText.locate). */
+  slices: readonly TextSlice[];
+}
+
+interface Record {
+  /** The original text node, which stays in the page holding the text before the first mark. */
+  node: Text;
+  /** Its text before we split it. */
+  original: string;
+  /** What we left in it (the text before the first mark); anything else means the page rewrote it. */
+  prefix: string;
+  /** The nodes we added after it, in order (marks and the text between/after them). */
+  added: Node[];
+}
+
+interface LocalRange {
+  start: number;
+  end: number;
+  index: number;
+  verdict: Verdict;
+  text: string;
+  first: boolean;
+}
+
+const WHITESPACE = /[ \t\n\r\f]+/g;
+const squash = (s: string): string => s.replace(WHITESPACE, ' ').trim();
+
+export class Highlighter {
+  /** Original text node → its record; weak so detached paragraphs are collected with their records. */
+  private records = new WeakMap<Text, Record>();
+  /** Every node we added → the original text node it belongs to. */
+  private owners = new WeakMap<Node, Text>();
+  private marks = new Map<number, Element[]>();
+
+  /** Marks the given figures; returns the indexes actually highlighted (others no longer match the DOM). */
+  highlight(figures: readonly FigureToMark[]): number[] {
+    const byNode = new Map<Text, LocalRange[]>();
+    const done: number[] = [];
+    for (const f of figures) {
+      if (this.marks.has(f.index) || !this.stillThere(f)) continue;
+      let first = true;
+      for (const s of f.slices) {
+        // Whitespace-only pieces (the space between <b>3.8</b> and <i>million</i>) get no wrapper.
+        if (this.currentOriginal(s.node)?.slice(s.start, s.end).trim() === '') continue;
+        const ranges = byNode.get(s.node) ?? [];
+        ranges.push({ start: s.start, end: s.end, index: f.index, verdict: f.verdict, text: f.text, first });
+        byNode.set(s.node, ranges);
+        first = false;
+      }
+      done.push(f.index);
+    }
+    for (const [node, ranges] of byNode) this.markNode(node, ranges);
+    return done.filter((i) => this.marks.has(i));
+  }
+
+  /** The elements marking figure `index` (several when it spans text nodes), in document order. */
+  marksOf(index: number): readonly Element[] {
+    return this.marks.get(index) ?? [];
+  }
+
+  /** Indexes of figures with at least one mark still in the document. */
+  indexes(): number[] {
+    const out: number[] = [];
+    for (const [index, els] of this.marks) if (els.some((e) => e.isConnected)) out.push(index);
+    return out;
+  }
+
+  /**
+   * Removes our marks under `scope` (default: everything we marked) and restores the text exactly.
+   * Returns the indexes of the figures removed.
+   */
+  unhighlight(scope?: Node): number[] {
+    const originals = new Set<Text>();
+    const removed = new Set<number>();
+    if (scope === undefined) {
+      for (const [index, els] of this.marks) {
+        removed.add(index);
+        for (const el of els) {
+          const o = this.owners.get(el);
+          if (o) originals.add(o);
+        }
+      }
+    } else {
+      const found = scope.nodeType === 1 ? (scope as Element).querySelectorAll(MARK_TAG) : [];
+      for (const el of found) {
+        const o = this.owners.get(el);
+        if (o) originals.add(o);
+      }
+      if (scope.nodeType === 3) {
+        const o = this.owners.get(scope) ?? (this.records.has(scope as Text) ? (scope as Text) : undefined);
+        if (o) originals.add(o);
+      }
+    }
+    for (const node of originals) for (const i of this.restore(node)) removed.add(i);
+    for (const i of removed) this.marks.delete(i);
+    return [...removed];
+  }
+
+  /**
+   * The page changed or removed text node `node` (a MutationObserver saw it). If it is one we split, the
+   * pieces we added are now stale copies of the old text: remove them. Returns the affected figure indexes.
+   */
+  pageChanged(node: Node): number[] {
+    if (node.nodeType !== 3) return [];
+    const original = this.records.has(node as Text) ? (node as Text) : this.owners.get(node);
+    if (!original) return [];
+    const rec = this.records.get(original);
+    if (!rec) return [];
+    if (this.intact(rec)) return [];
+    const indexes = this.repair(rec);
+    for (const i of indexes) this.marks.delete(i);
+    return indexes;
+  }
+
+  /** True for a node we added (a mark or a piece of split text). */
+  isOurs(node: Node): boolean {
+    return this.owners.has(node);
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  /** The current text of node's original content: its record's original, if it is intact, or its data. */
+  private currentOriginal(node: Text): string | null {
+    const rec = this.records.get(node);
+    if (!rec) return node.data;
+    return this.intact(rec) ? rec.original : null;
+  }
+
+  /** Does the DOM still hold the figure where the page text said? (The page may have changed since.) */
+  private stillThere(f: FigureToMark): boolean {
+    if (f.slices.length === 0) return false;
+    let text = '';
+    for (const s of f.slices) {
+      if (!s.node.isConnected || this.owners.has(s.node)) return false;
+      const data = this.currentOriginal(s.node);
+      if (data === null || s.end > data.length) return false;
+      text += ' ' + data.slice(s.start, s.end);
+    }
+    return squash(text) === squash(f.text);
+  }
+
+  /** Our pieces after rec.node still form its original text, in place. */
+  private intact(rec: Record): boolean {
+    let text = rec.node.data;
+    let prev: Node = rec.node;
+    for (const n of rec.added) {
+      if (n.previousSibling !== prev) return false;
+      text += n.textContent ?? '';
+      prev = n;
+    }
+    return text === rec.original;
+  }
+
+  private markNode(node: Text, ranges: LocalRange[]): void {
+    let rec = this.records.get(node);
+    if (!rec) {
+      rec = { node, original: node.data, prefix: node.data, added: [] };
+      if (!node.parentNode) return;
+    } else if (!this.intact(rec)) {
+      return;
+    }
+    // Current text pieces of the original, with their offsets in the original text.
+    const pieces: { node: Text; at: number }[] = [];
+    let at = 0;
+    for (const n of [rec.node, ...rec.added]) {
+      if (n.nodeType === 3) pieces.push({ node: n as Text, at });
+      at += n.textContent?.length ?? 0;
+    }
+    ranges.sort((a, b) => a.start - b.start);
+    const perPiece = new Map<Text, LocalRange[]>();
+    for (const r of ranges) {
+      // The text piece that holds the whole range; a range overlapping an existing mark is skipped.
+      const p = pieces.findLast((q) => q.at <= r.start);
+      if (!p || r.end > p.at + p.node.data.length) continue;
+      const list = perPiece.get(p.node) ?? [];
+      list.push({ ...r, start: r.start - p.at, end: r.end - p.at });
+      perPiece.set(p.node, list);
+    }
+    if (perPiece.size === 0) return;
+    // The page's node after our group: everything mark.js inserts before it is ours (incl. empty remainders).
+    const lastOurs = rec.added[rec.added.length - 1] ?? rec.node;
+    const after = lastOurs.nextSibling;
+    for (const [piece, local] of perPiece) {
+      const byStart = new Map(local.map((r) => [r.start, r]));
+      // mark.js's typings only admit elements as context, but its iterator takes any node; a text node as
+      // context makes its offsets local to that node, which is the whole point.
+      new Mark(piece as unknown as HTMLElement).markRanges(
+        local.map((r) => ({ start: r.start, length: r.end - r.start })),
+        {
+          element: MARK_TAG,
+          className: MARK_CLASS,
+          each: (el, range) => {
+            const r = byStart.get(range.start);
+            if (r) this.decorate(el, r);
+          },
+        },
+      );
+    }
+    const added: Node[] = [];
+    for (let n = rec.node.nextSibling; n !== null && n !== after; n = n.nextSibling) added.push(n);
+    rec.added = added;
+    rec.prefix = rec.node.data;
+    if (added.length > 0 || this.records.has(node)) {
+      this.records.set(node, rec);
+      for (const n of added) this.owners.set(n, node);
+    }
+  }
+
+  private decorate(el: Element, r: LocalRange): void {
+    el.setAttribute('data-fc-index', String(r.index));
+    el.setAttribute('data-fc-verdict', r.verdict);
+    el.setAttribute('data-fc-text', r.text);
+    if (r.first) {
+      // Reachable by keyboard, except where the page hides the region from assistive technology.
+      el.setAttribute('tabindex', el.parentElement?.closest('[aria-hidden="true"]') ? '-1' : '0');
+    } else {
+      el.setAttribute('data-fc-continued', '');
+    }
+    const list = this.marks.get(r.index) ?? [];
+    list.push(el);
+    this.marks.set(r.index, list);
+  }
+
+  /** Puts the original text back into its node and removes what we added. Returns the figures affected. */
+  private restore(node: Text): number[] {
+    const rec = this.records.get(node);
+    if (!rec) return [];
+    if (this.intact(rec)) {
+      const indexes = this.indexesIn(rec);
+      for (const n of rec.added) n.parentNode?.removeChild(n);
+      rec.node.data = rec.original;
+      this.forget(rec);
+      return indexes;
+    }
+    return this.repair(rec);
+  }
+
+  /**
+   * The page moved, removed or rewrote the original node or our pieces. If it left the node's text as we
+   * left it, the page still believes the node holds its whole text: put that back. Either way the pieces
+   * we added are stale copies now and go.
+   */
+  private repair(rec: Record): number[] {
+    const indexes = this.indexesIn(rec);
+    if (rec.node.data === rec.prefix) rec.node.data = rec.original;
+    for (const n of rec.added) n.parentNode?.removeChild(n);
+    this.forget(rec);
+    return indexes;
+  }
+
+  private indexesIn(rec: Record): number[] {
+    const out: number[] = [];
+    for (const n of rec.added) {
+      if (n.nodeType !== 1) continue;
+      const i = Number((n as Element).getAttribute('data-fc-index'));
+      if (Number.isInteger(i)) out.push(i);
+    }
+    return out;
+  }
+
+  private forget(rec: Record): void {
+    this.records.delete(rec.node);
+    for (const n of rec.added) this.owners.delete(n);
+  }
+}
+
+/**
+ * Removes marks left by an earlier instance we have no records for (an orphaned content script after an
+ * extension update). Only for that case: it merges the text around each mark, which `Highlighter` avoids.
+ */
+export function removeStrayMarks(root: ParentNode): number {
+  const stray = root.querySelectorAll(`${MARK_TAG}.${MARK_CLASS}`);
+  for (const el of stray) {
+    const parent = el.parentNode;
+    if (!parent) continue;
+    parent.replaceChild(el.ownerDocument.createTextNode(el.textContent ?? ''), el);
+    parent.normalize();
+  }
+  return stray.length;
+}
