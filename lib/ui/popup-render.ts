@@ -155,15 +155,31 @@ function renderFigure(doc: Document, figure: Figure): HTMLElement {
       figure.source ? el(doc, 'span', { class: 'figure-source' }, ` — ${figure.source}`) : null,
     ),
     figure.summary ? el(doc, 'p', { class: 'figure-summary' }, figure.summary) : null,
-    figure.reports.length > 0
-      ? el(
-          doc,
-          'ul',
-          { class: 'reports', 'aria-label': `Other reports of ${figure.text}` },
-          ...figure.reports.map((r) => renderReport(doc, r)),
-        )
-      : null,
+    ...renderReports(doc, figure),
   );
+}
+
+/** Beyond this many reports, the rest fold away behind a native (keyboard-usable) disclosure. */
+export const REPORTS_SHOWN = 3;
+
+function renderReports(doc: Document, figure: Figure): HTMLElement[] {
+  const { reports } = figure;
+  if (reports.length === 0) return [];
+  const list = (items: readonly Report[], label: string) =>
+    el(doc, 'ul', { class: 'reports', 'aria-label': label }, ...items.map((r) => renderReport(doc, r)));
+  // Folding one report saves nothing: fold only when at least two would be hidden.
+  if (reports.length <= REPORTS_SHOWN + 1) return [list(reports, `Other reports of ${figure.text}`)];
+  const rest = reports.slice(REPORTS_SHOWN);
+  return [
+    list(reports.slice(0, REPORTS_SHOWN), `Other reports of ${figure.text}`),
+    el(
+      doc,
+      'details',
+      { class: 'more-reports' },
+      el(doc, 'summary', {}, `${rest.length} more reports`),
+      list(rest, `More reports of ${figure.text}`),
+    ),
+  ];
 }
 
 const SAFE_URL = /^https?:\/\//i;

@@ -212,3 +212,29 @@ describe('popup', () => {
     expect(link.getAttribute('href')).toMatch(/^https:\/\//);
   });
 });
+
+test('many reports: the first three show, the rest fold behind a disclosure, none is lost', async () => {
+  const reports = Array.from({ length: 7 }, (_, i) => report({ id: `r${i}`, text: String(100 + i) }));
+  await open({ getPage: async () => page({ figures: [figure({ reports })] }) });
+  const all = qa('[data-testid=report]');
+  expect(all.map((r) => text(r.querySelector('.report-value')))).toEqual([
+    '100',
+    '101',
+    '102',
+    '103',
+    '104',
+    '105',
+    '106',
+  ]);
+  const folded = qa('details.more-reports [data-testid=report]');
+  expect(folded).toHaveLength(4);
+  expect(text(q('details.more-reports summary'))).toBe('4 more reports');
+  expect(q<HTMLDetailsElement>('details.more-reports')!.open).toBe(false);
+});
+
+test('four reports show without folding', async () => {
+  const reports = Array.from({ length: 4 }, (_, i) => report({ id: `r${i}` }));
+  await open({ getPage: async () => page({ figures: [figure({ reports })] }) });
+  expect(qa('[data-testid=report]')).toHaveLength(4);
+  expect(q('details')).toBeNull();
+});
