@@ -52,6 +52,7 @@ const readingEntries = {
   asOf: v.nullable(IsoDateSchema),
   source: v.nullable(name),
   modality: v.picklist(['reported', 'forecast']),
+  scope: v.optional(v.nullable(name)),
   quote: v.pipe(v.string(), v.maxLength(LIMITS.quote)),
 };
 

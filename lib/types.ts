@@ -86,6 +86,13 @@ export interface Reading {
   /** Who the text attributes the figure to, or null. */
   source: string | null;
   modality: Modality;
+  /**
+   * A narrower event the figure is limited to, when it is not the general count of its metric:
+   * `health care attacks` (12 killed in attacks on health facilities), `one attack` (the toll of a single
+   * strike), `border crossings`, `registered for protection`. null (or absent) for the general count.
+   * Figures of different scopes count different things and must never be compared.
+   */
+  scope?: string | null;
   /** The sentence the figure stands in. */
   quote: string;
 }
