@@ -1,0 +1,98 @@
+/**
+ * One small interface over the two browser drivers, so every end-to-end test runs unchanged in real
+ * Chromium (playwright-core, CDP) and real Firefox (puppeteer-core, WebDriver BiDi). See RECIPES.md.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const OUTPUT_DIRS: Record<BrowserName, string> = {
+  chromium: path.join(ROOT, '.output/chrome-mv3'),
+  firefox: path.join(ROOT, '.output/firefox-mv2'),
+};
+export const EXECUTABLES: Record<BrowserName, string> = {
+  chromium: process.env.FIGURE_CHECK_CHROMIUM ?? '/usr/bin/chromium',
+  firefox: process.env.FIGURE_CHECK_FIREFOX ?? '/usr/lib/firefox-esr/firefox-esr',
+};
+/** Screenshots and other artifacts (gitignored). */
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+/** Fails with what to do when the built extension or the browser is missing. */
+export function requireBuiltExtension(name: BrowserName): string {
+  const dir = OUTPUT_DIRS[name];
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    const build = name === 'chromium' ? 'npm run build:chrome' : 'npm run build:firefox';
+    throw new Error(
+      `The built extension is missing: ${path.relative(ROOT, dir)}/manifest.json does not exist. ` +
+        `Run npm run build first (or ${build} for this browser only).`,
+    );
+  }
+  if (!existsSync(EXECUTABLES[name])) {
+    const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
+    throw new Error(
+      `${name} is not installed at ${EXECUTABLES[name]}: run apt-get install -y ${pkg} ` +
+        `(or set FIGURE_CHECK_${name.toUpperCase()} to its path).`,
+    );
+  }
+  return dir;
+}
+
+/** A serialisable function run inside a page. Keep such functions self-contained: no outer names. */
+export type PageFunction<A, R> = (arg: A) => R | Promise<R>;
+
+export interface TestPage {
+  readonly url: () => string;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
+  hover(selector: string): Promise<void>;
+  /** Moves the mouse to a point of the viewport. */
+  moveMouse(x: number, y: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  readonly name: BrowserName;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  readonly extensionBase: string;
+  newPage(): Promise<TestPage>;
+  /**
+   * Opens popup.html in a new tab of the same window, behind `forPage`: the popup asks the browser for the
+   * active tab, and that must stay the page under test, as when a person clicks the toolbar button.
+   */
+  openPopup(forPage: TestPage): Promise<TestPage>;
+  /** Errors from pages and extension pages: uncaught exceptions and console errors, with their URL. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(name: BrowserName): Promise<TestBrowser> {
+  if (name === 'chromium') return (await import('./chromium.ts')).launchChromium();
+  return (await import('./firefox.ts')).launchFirefox();
+}
+
+/** Polls `read` until `done` holds or the time is up; returns the last value either way. */
+export async function poll<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await sleep(150);
+    value = await read();
+  }
+  return value;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,122 @@
+/**
+ * Real Chromium with the built extension (.output/chrome-mv3) loaded unpacked, driven by playwright-core.
+ * Playwright's own browser download does not work offline: always the system Chromium (RECIPES.md).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  EXECUTABLES,
+  requireBuiltExtension,
+  type PageFunction,
+  type TestBrowser,
+  type TestPage,
+} from './browser.ts';
+
+export async function launchChromium(): Promise<TestBrowser> {
+  const extension = requireBuiltExtension('chromium');
+  const profile = await mkdtemp(path.join(tmpdir(), 'fc-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      viewport: { width: 1200, height: 800 },
+      args: [
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        // The machine has no network: without these Chromium keeps trying to reach Google.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    });
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+    return new ChromiumBrowser(context, profile, extensionBase);
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+class ChromiumBrowser implements TestBrowser {
+  readonly name = 'chromium';
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly profile: string,
+    readonly extensionBase: string,
+  ) {
+    for (const page of context.pages()) this.watch(page);
+    context.on('page', (page) => this.watch(page));
+  }
+
+  private watch(page: Page): void {
+    page.on('pageerror', (error) =>
+      this.problems.push(`${page.url()}: uncaught ${error.stack ?? error.message}`),
+    );
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`${page.url()}: console.error ${message.text()}`);
+    });
+  }
+
+  async newPage(): Promise<TestPage> {
+    // The persistent context opens with one blank tab: use it first so no stray tab stays active.
+    const blank = this.context.pages().find((p) => p.url() === 'about:blank' && !used.has(p));
+    const page = blank ?? (await this.context.newPage());
+    used.add(page);
+    return wrap(page);
+  }
+
+  async openPopup(forPage: TestPage): Promise<TestPage> {
+    const popup = await this.newPage();
+    await forPage.bringToFront();
+    await popup.goto(`${this.extensionBase}popup.html`);
+    return popup;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.context.close();
+    } finally {
+      await rm(this.profile, { recursive: true, force: true });
+    }
+  }
+}
+
+const used = new WeakSet<Page>();
+
+function wrap(page: Page): TestPage {
+  return {
+    url: () => page.url(),
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    reload: async () => {
+      await page.reload({ waitUntil: 'load' });
+    },
+    // Arguments and results cross as JSON; the drivers' richer handle types are not used here.
+    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R, arg as unknown),
+    hover: (selector) => page.hover(selector, { timeout: 10_000 }),
+    moveMouse: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector, { timeout: 10_000 }),
+    press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file });
+    },
+    close: () => page.close(),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Real Firefox ESR with the built extension (.output/firefox-mv2) installed as a temporary add-on, driven by
+ * puppeteer-core over WebDriver BiDi (no geckodriver). RECIPES.md explains the popup navigation quirk.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import {
+  EXECUTABLES,
+  requireBuiltExtension,
+  type PageFunction,
+  type TestBrowser,
+  type TestPage,
+} from './browser.ts';
+
+/** Fixed so extension pages have a known URL: moz-extension://<uuid>/popup.html. */
+const EXTENSION_UUID = '5b2f1c3e-7a4d-4e8f-9b6a-0c1d2e3f4a5b';
+
+/** Firefox's own network features, off: the machine has no network and the tests must not wait on it. */
+const QUIET_PREFS: Record<string, unknown> = {
+  'app.update.enabled': false,
+  'app.update.auto': false,
+  'app.normandy.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.search.update': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.blocklist.enabled': false,
+};
+
+export async function launchFirefox(): Promise<TestBrowser> {
+  const extension = requireBuiltExtension('firefox');
+  const manifest = JSON.parse(await readFile(path.join(extension, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    // Lets the BiDi session reach moz-extension:// pages (the popup).
+    args: ['-remote-allow-system-access'],
+    defaultViewport: { width: 1200, height: 800 },
+    extraPrefsFirefox: {
+      ...QUIET_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+    },
+  });
+  try {
+    await browser.installExtension(extension);
+    return new FirefoxBrowser(browser, `moz-extension://${EXTENSION_UUID}/`);
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}
+
+class FirefoxBrowser implements TestBrowser {
+  readonly name = 'firefox';
+  readonly problems: string[] = [];
+  private readonly used = new WeakSet<Page>();
+
+  constructor(
+    private readonly browser: Browser,
+    readonly extensionBase: string,
+  ) {}
+
+  private watch(page: Page): void {
+    page.on('pageerror', (error) => {
+      const e = error as Error;
+      this.problems.push(`${page.url()}: uncaught ${e.stack ?? e.message ?? String(error)}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`${page.url()}: console.error ${message.text()}`);
+    });
+  }
+
+  async newPage(): Promise<TestPage> {
+    const blank = (await this.browser.pages()).find((p) => p.url() === 'about:blank' && !this.used.has(p));
+    const page = blank ?? (await this.browser.newPage());
+    this.used.add(page);
+    this.watch(page);
+    return wrap(page);
+  }
+
+  async openPopup(forPage: TestPage): Promise<TestPage> {
+    const popup = await this.newPage();
+    await forPage.bringToFront();
+    await popup.goto(`${this.extensionBase}popup.html`);
+    return popup;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+function wrap(page: Page): TestPage {
+  return {
+    url: () => page.url(),
+    goto: async (url) => {
+      if (url.startsWith('moz-extension:')) await navigateUnseen(page, () => page.goto(url), url);
+      else await page.goto(url, { waitUntil: 'load' });
+    },
+    reload: async () => {
+      const url = page.url();
+      if (url.startsWith('moz-extension:')) await navigateUnseen(page, () => page.reload(), url);
+      else await page.reload({ waitUntil: 'load' });
+    },
+    // Arguments and results cross as JSON; the drivers' richer handle types are not used here.
+    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
+    hover: (selector) => page.hover(selector),
+    moveMouse: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
+    press: async (key) => {
+      // Key names are the same in both drivers ("Escape", "Tab").
+      await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    },
+    bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+/**
+ * puppeteer never sees a navigation to an extension page finish (RECIPES.md): start it, then wait until a
+ * new document (one without the old document's marker) has loaded at the URL.
+ */
+async function navigateUnseen(page: Page, navigate: () => Promise<unknown>, url: string): Promise<void> {
+  await page
+    .evaluate(() => {
+      (window as unknown as { __fcOld?: boolean }).__fcOld = true;
+    })
+    .catch(() => {});
+  navigate().catch(() => {});
+  await page.waitForFunction(
+    (href) =>
+      location.href === href &&
+      document.readyState === 'complete' &&
+      !(window as unknown as { __fcOld?: boolean }).__fcOld,
+    { timeout: 20_000 },
+    url,
+  );
+}
