@@ -182,7 +182,7 @@ const EnvelopeSchema = v.object({
 
 /** What a server does with one incoming message. `ignore`: not for this server, let another listener answer. */
 export type Dispatch =
-  | { action: 'ignore'; reason: string }
+  | { action: 'ignore'; reason: string; ours: boolean }
   | { action: 'reply'; reply: Promise<Reply<unknown>>; refused: string | null };
 
 /**
@@ -197,10 +197,10 @@ export function dispatchMessage<P>(
   self: SelfInfo,
 ): Dispatch {
   const envelope = v.safeParse(EnvelopeSchema, msg);
-  if (!envelope.success) return { action: 'ignore', reason: 'not a Figure Check message' };
+  if (!envelope.success) return { action: 'ignore', reason: 'not a Figure Check message', ours: false };
   const type = envelope.output.type;
   if (!Object.prototype.hasOwnProperty.call(spec, type)) {
-    return { action: 'ignore', reason: `no handler here for "${type}"` };
+    return { action: 'ignore', reason: `no handler here for "${type}"`, ours: true };
   }
   const key = type as keyof P & string;
   const refuse = (error: string): Dispatch => ({

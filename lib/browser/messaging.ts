@@ -77,7 +77,11 @@ export function serveMessages<P>(
     sendResponse: (r: unknown) => void,
   ) => {
     const outcome = dispatchMessage(spec, handlers, msg, sender, selfInfo());
-    if (outcome.action === 'ignore') return undefined;
+    if (outcome.action === 'ignore') {
+      // Another server of ours may handle a type we do not; anything else is not ours and is refused, logged.
+      if (!outcome.ours) log(`ignored a message: ${outcome.reason}`);
+      return undefined;
+    }
     if (outcome.refused) log(outcome.refused);
     // A returned Promise is ignored by some runtimes (and wxt's fake browser): answer via sendResponse.
     void outcome.reply.then(sendResponse);

@@ -217,6 +217,14 @@ describe('browser adapters', () => {
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/"status" refused/));
   });
 
+  test('serveMessages logs messages that are not ours and leaves them unanswered', async () => {
+    const log = vi.fn();
+    serveMessages(backgroundProtocol, handlers(), { log });
+    const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'status' }, {}, () => undefined);
+    expect(results).toEqual([undefined]);
+    expect(log).toHaveBeenCalledWith('ignored a message: not a Figure Check message');
+  });
+
   test('sendToBackground validates the reply it gets', async () => {
     fakeBrowser.runtime.onMessage.addListener((_msg, _sender, sendResponse) => {
       (sendResponse as (r: unknown) => void)({ ok: true, value: { ...status, storage: 'floppy' } });
