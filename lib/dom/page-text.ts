@@ -26,8 +26,8 @@ export interface TextSlice {
 export interface PageText {
   /** The text read, blocks separated by "\n\n". */
   readonly text: string;
-  /** The root the text was read from. */
-  readonly root: Element;
+  /** The root the text was read from (a text node when only new text was read). */
+  readonly root: Element | Text;
   /**
    * The DOM pieces behind text[start, end): one slice per text node, in document order. Separators and
    * collapsed whitespace have no DOM counterpart of their own; a collapsed space maps to the first
@@ -118,7 +118,7 @@ const SEPARATOR = '\n\n';
  * watcher re-reads whatever changed.
  */
 export class PageTextReader {
-  readonly root: Element;
+  readonly root: Element | Text;
   private parts: string[] = [];
   private length = 0;
   // Pieces: text[tStart[i], tEnd[i]) ↔ nodes[i].data[nStart[i], nStart[i] + (tEnd[i] - tStart[i])).
@@ -133,9 +133,10 @@ export class PageTextReader {
   private next: Node | null;
   private finished = false;
 
-  constructor(root: Element) {
+  /** `root`: an element (its content is read) or a single text node (new text added to a container). */
+  constructor(root: Element | Text) {
     this.root = root;
-    this.next = isInsideExcluded(root) ? null : root.firstChild;
+    this.next = isInsideExcluded(root) ? null : root.nodeType === ELEMENT_NODE ? root.firstChild : root;
     if (this.next === null) this.finished = true;
   }
 
@@ -267,7 +268,7 @@ export function readPageText(root: Element): PageText {
 
 class MappedText implements PageText {
   constructor(
-    readonly root: Element,
+    readonly root: Element | Text,
     readonly text: string,
     private readonly pieceNode: Text[],
     private readonly pieceTextStart: number[],
@@ -334,7 +335,7 @@ class MappedText implements PageText {
     const first = slices[0];
     const last = slices[slices.length - 1];
     if (!first || !last) return null;
-    const range = this.root.ownerDocument.createRange();
+    const range = first.node.ownerDocument.createRange();
     range.setStart(first.node, first.start);
     range.setEnd(last.node, last.end);
     return range;

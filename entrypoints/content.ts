@@ -1,0 +1,37 @@
+/**
+ * Content script: wiring only. The work is lib/content/figure-check.ts; here it meets the extension APIs
+ * (messaging, storage) and WXT's ContentScriptContext, whose signal ends everything on reload/update.
+ */
+import '../lib/ui/highlight.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { FigureCheck } from '../lib/content/figure-check.ts';
+import { claimPage } from '../lib/content/guard.ts';
+import { contentProtocol, sendToBackground, serveMessages } from '../lib/browser/messaging.ts';
+import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settings.ts';
+import { isSiteEnabled } from '../lib/sites.ts';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    if (!claimPage(window, ctx.signal)) return;
+    const host = location.hostname;
+    const check = new FigureCheck({
+      doc: document,
+      host: window,
+      signal: ctx.signal,
+      compare: (readings, pageDate) =>
+        ctx.isValid
+          ? sendToBackground('compare', { readings, pageDate })
+          : Promise.resolve({ ok: false, error: 'extension reloaded' }),
+      readPageDate: () => null,
+    });
+    ctx.onInvalidated(
+      serveMessages(contentProtocol, { 'page:figures': async () => check.pageFigures(host) }),
+    );
+    // The site switch, live: off takes every highlight away, on reads the page again.
+    const apply = (disabled: string[]) => (isSiteEnabled(disabled, host) ? check.enable() : check.disable());
+    ctx.onInvalidated(watchDisabledSites(apply));
+    getDisabledSites().then(apply, () => apply([]));
+  },
+});
