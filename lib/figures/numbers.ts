@@ -344,6 +344,11 @@ function readChunk(text: string, start: number, monthBefore: boolean): Chunk {
   j = digitRunEnd(text, j);
   groups.push([start, j]);
   const firstLen = j - start;
+  // The rest of a chunk that did not read as one number (`168` in `192.168.1.2`): one group at a time.
+  const sepBefore = text.charCodeAt(start - 1);
+  if ((sepBefore === 44 || sepBefore === 46) && isDigit(text.charCodeAt(start - 2))) {
+    return makeChunk(text, groups, null, null, false);
+  }
   const spaceAllowed = firstLen <= 3 && text.charCodeAt(start) !== 48 && !monthBefore;
   while (j < n) {
     const c = text.charCodeAt(j);
@@ -861,7 +866,8 @@ class Scanner {
       t.base = r.base;
     }
     const glue = this.gluedBefore(start);
-    if (glue) {
+    // `three-nought-four` is three numbers, not names.
+    if (glue && !isNumberPhraseWord(glue.slice(0, -1).toLowerCase())) {
       t.role = 'glued';
       t.gluedBefore = glue;
     }
