@@ -1,24 +1,379 @@
-import type { Claim, Comparison, IsoDate, Reading } from '../types.ts';
+/**
+ * Comparing a page figure with the claim database, the way a careful fact-checker would (SPEC.md,
+ * "Comparison"; issue 4). `indexClaims` once, then `compareReading` per figure.
+ *
+ * WHAT IS COMPARED (like with like)
+ * - Only claims of the same metric, subject, place and period kind (`cumulative` or `window`). Children are
+ *   their own subject: a count of children killed is never compared with civilians or people killed (the
+ *   popup and card show them apart, as their own measure).
+ * - A figure whose metric is `other` (not understood) is compared with nothing.
+ * - Forecasts are never checked against counts: a reported figure is compared with reported claims only,
+ *   and a forecast ("could reach as high as 10 million") only with other forecasts, by number alone.
+ * - A one-day figure (`window`: "53 died in the past 24 hours") is compared only with window figures for
+ *   the same day; a figure for Thursday says nothing about Wednesday. With no date, nothing matches it.
+ * - A claim in the very sentence the figure stands in (same quote and text: the page is, or copies, a
+ *   corpus document) is the same report, not another one, and is left out.
+ *
+ * NUMBERS ARE INTERVALS
+ * `low`/`high` from the figures layer (`more than 9,000` → [9000, ∞), `nearly 500` → [450, 500]); an open
+ * side is 0 or ∞; `3.8 million` allows its rounding (3.75–3.85 million); a vague figure (`thousands`)
+ * allows anything. Two figures agree in number when their intervals overlap.
+ *
+ * TIME (the page figure's date is its `asOf`, else the page date)
+ * Each report is placed `earlier`, `same-day` or `later` (`unknown` without a page date), with `daysApart`.
+ * Reports at most SAME_PERIOD_DAYS (1) apart describe the same period: there, different numbers from
+ * different sources are a disagreement, said plainly ("UN vs Ukrainian officials on the same day"). Further
+ * apart (or the same source on another day):
+ * - running totals (killed, injured, fled abroad, attacks, aid…) only grow: a larger figure later, or a
+ *   smaller one earlier, is progress and consistent; the reverse is a contradiction (a later total can't
+ *   be smaller), and an earlier larger report means the page figure may be out of date;
+ * - levels (trapped, missing, detained, displaced) move both ways: another date's figure is consistent.
+ *
+ * SUPERSEDED
+ * A report is superseded by a later report of the same measure that moved past it (larger, for a total;
+ * different, for a level) and is not the same period from another source. `supersededBy` names the latest
+ * such report ("superseded by 4,253 (OHCHR, 2022-06-07)"). A report already superseded by the page
+ * figure's date no longer speaks for that date: it neither supports nor contradicts the figure (it is
+ * shown, `consistent: false`, "had been superseded by this figure's date"); the reports that replaced it
+ * decide. A figure matching a report superseded only later agrees (it was right when written), and the
+ * summary says it has since been superseded.
+ *
+ * OWN SOURCE
+ * A figure attributed to a source ("the UN said 249") is out of date or misquoted when that same source's
+ * latest report at or before the figure's date gives another number: then the verdict is `differs`
+ * whatever other sources allow (the one exception to "agrees when some report is consistent").
+ *
+ * FLOORS
+ * Confirmed counts of casualties from UN monitors (OHCHR, UN human rights office, UN) are minimums: the
+ * real toll is likely higher. So when the smaller of two figures is such a floor and the larger comes from
+ * another source, they are consistent, at any date, and the note says why. The other way round is not
+ * excused: a figure below a floor is contradicted by it. A floor is superseded only by a later confirmed
+ * count (or by its own source), never by a larger estimate from elsewhere.
+ *
+ * VERDICT
+ * `agrees` when some report is consistent with the figure (matches it, or is explained by time, a floor,
+ * a level, or gives no number); `differs` when reports exist and none is; `no-reports` when nothing counts
+ * the same thing. So a page dated 2022-03-03 saying 249 civilians killed agrees with the UN's 249 of the
+ * day before, is not contradicted by OHCHR's 4,253 of 2022-06-07 (later, larger), and the summary says it
+ * has since been superseded; the same 249 on a page dated 2022-06-10 differs: it is out of date. When sources
+ * disagree about the same period the verdict follows the report that supports the figure, and the
+ * summary names the one that does not ("…; Zelenskyy says more than 9,000 a day later").
+ *
+ * Cost: one map lookup per figure (no key built), then one pass over that group's typed arrays; Report
+ * objects are built only for the reports returned (at most `maxReports`, nearest the figure's date).
+ */
+import type { Comparison, IsoDate, Reading, Report, TimeRelation } from '../types.ts';
+import { SAME_PERIOD_DAYS, type Bucket, type ClaimIndex } from './claim-index.ts';
+import { dayNumber, yearOfDay } from './dates.ts';
+import { intervalOf, overlaps, type Interval } from './intervals.ts';
+import { isComparable } from './measures.ts';
+import { isFloor, shortName, sourceKey, whoOf } from './sources.ts';
+import { Stance, isConsistent } from './stances.ts';
+import { apart, describeRef, noReportsSummary, noteFor, span } from './wording.ts';
+
+export { ClaimIndex, SAME_PERIOD_DAYS, indexClaims } from './claim-index.ts';
 
 export interface CompareOptions {
-  /** The page's publication date, when known. */
+  /** The page's publication date, when known: the figure's date when it has no `asOf` of its own. */
   pageDate: IsoDate | null;
+  /** Most reports to return; the verdict always weighs them all. Default MAX_REPORTS. */
+  maxReports?: number;
 }
 
-/** Placeholder until the real comparison lands: same metric, subject and place; agrees on equal value. */
-export function compareReading(reading: Reading, claims: readonly Claim[], _options: CompareOptions): Comparison {
-  const same = claims.filter(
-    (c) => c.metric === reading.metric && c.subject === reading.subject && c.place === reading.place,
+/** Enough for the card, the popup and the timeline; a group with more keeps those nearest in time. */
+export const MAX_REPORTS = 50;
+
+// Reused between calls so a comparison allocates nothing per claim it merely weighs.
+let stances = new Uint8Array(1024);
+
+/** What the comparison knows about the page figure. */
+interface Page {
+  reading: Reading;
+  iv: Interval;
+  day: number;
+  floor: boolean;
+  source: string;
+  who: string;
+}
+
+export function compareReading(reading: Reading, index: ClaimIndex, options: CompareOptions): Comparison {
+  if (!isComparable(reading.metric)) {
+    return {
+      verdict: 'no-reports',
+      reports: [],
+      summary: 'Not compared: what this figure counts is unclear.',
+    };
+  }
+  const bucket = index.bucket(
+    reading.metric,
+    reading.subject,
+    reading.place,
+    reading.period === 'window',
+    reading.modality === 'forecast',
   );
-  if (same.length === 0) return { verdict: 'no-reports', reports: [], summary: 'No other reports.' };
-  const reports = same.map((c) => ({
-    ...c,
-    consistent: c.value === reading.value,
-    relation: 'unknown' as const,
-    daysApart: null,
-    supersededBy: null,
-    note: '',
-  }));
-  const verdict = reports.some((r) => r.consistent) ? 'agrees' : 'differs';
-  return { verdict, reports, summary: `${reports.length} other reports` };
+  if (!bucket) return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading) };
+
+  let day = dayNumber(reading.asOf);
+  if (Number.isNaN(day)) day = dayNumber(options.pageDate);
+  const page: Page = {
+    reading,
+    iv: intervalOf(reading),
+    day,
+    floor: isFloor(reading.source, reading.metric),
+    source: reading.source === null ? '' : sourceKey(reading.source, null),
+    who: reading.source === null ? 'this page' : shortName(reading.source),
+  };
+
+  // A one-day figure meets only the same day's figures: the group is sorted by day.
+  let from = 0;
+  let to = bucket.claims.length;
+  if (bucket.window) {
+    if (Number.isNaN(day)) {
+      return {
+        verdict: 'no-reports',
+        reports: [],
+        summary: 'No date for this one-day figure, so no report can be matched to it.',
+      };
+    }
+    from = firstAtOrAfter(bucket.day, day, 0, to);
+    to = firstAfter(bucket.day, day, from, to);
+  }
+
+  if (stances.length < to) stances = new Uint8Array(Math.max(to, stances.length * 2));
+  let weighed = 0;
+  let best = -1;
+  let bestRank = 0;
+  let contradictions = 0;
+  let namedConflict = -1;
+  let outdatedBy = -1;
+  let staleMatch = -1;
+  // The figure's own source's latest report at or before its date, and whether any that day agrees.
+  let own = -1;
+  let ownAgrees = false;
+  for (let i = from; i < to; i++) {
+    const claim = bucket.claims[i]!;
+    if (claim.quote === reading.quote && claim.text === reading.text) {
+      stances[i] = Stance.skip;
+      continue;
+    }
+    const stance = judge(bucket, i, page);
+    stances[i] = stance;
+    weighed++;
+    const d = bucket.day[i]! - day;
+    if (d <= 0 && stance !== Stance.stale && !bucket.forecast && bucket.source[i] === page.source) {
+      if (own < 0 || bucket.day[i]! > bucket.day[own]!) ownAgrees = false;
+      own = i;
+      ownAgrees ||= isConsistent(stance);
+    }
+    if (isConsistent(stance)) {
+      const rank = stance === Stance.match ? 3 : stance === Stance.vague ? 1 : 2;
+      if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, bucket.day[best]! - day))) {
+        best = i;
+        bestRank = rank;
+      }
+      continue;
+    }
+    if (stance === Stance.stale) {
+      if (bucket.lo[i]! <= page.iv.hi && page.iv.lo <= bucket.hi[i]!) staleMatch = i;
+      continue;
+    }
+    contradictions++;
+    // The latest report that had already passed the figure by its date: what it should have said.
+    if (
+      bucket.lo[i]! > page.iv.hi &&
+      (stance === Stance.backwards || (d <= 0 && bucket.source[i] === page.source))
+    ) {
+      outdatedBy = i;
+    }
+    if (stance === Stance.conflict && Math.abs(d) <= SAME_PERIOD_DAYS) {
+      if (namedConflict < 0 || closer(d, bucket.day[namedConflict]! - day)) namedConflict = i;
+    }
+  }
+  if (weighed === 0) return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading) };
+
+  // A figure attributed to a source that had itself published another number by then is out of date or
+  // misquoted, whatever other sources allow.
+  const disowned = own >= 0 && !ownAgrees;
+  if (disowned && !(bucket.lo[own]! > page.iv.hi)) namedConflict = own;
+  const verdict = best >= 0 && !disowned ? 'agrees' : 'differs';
+  const picked = pick(bucket, from, to, day, options.maxReports ?? MAX_REPORTS, [
+    best,
+    namedConflict,
+    outdatedBy,
+    staleMatch,
+  ]);
+  const reports = picked.map((i) => report(bucket, i, page));
+  const summary =
+    verdict === 'agrees'
+      ? agreeSummary(bucket, page, best, namedConflict, contradictions)
+      : differSummary(bucket, page, outdatedBy, staleMatch, namedConflict, weighed, from, to);
+  return { verdict, reports, summary };
+}
+
+/** How report `i` stands towards the page figure (see the rules at the top). */
+function judge(b: Bucket, i: number, page: Page): Stance {
+  const { iv } = page;
+  if (iv.vague || b.vague[i]) return Stance.vague;
+  // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
+  if (b.staleFrom[i]! <= page.day) return Stance.stale;
+  const lo = b.lo[i]!;
+  const hi = b.hi[i]!;
+  if (overlaps(iv.lo, iv.hi, lo, hi)) return Stance.match;
+  if (b.forecast) return Stance.conflict;
+  const sameSource = b.source[i] === page.source;
+  // The smaller side is a confirmed minimum and the larger comes from someone else.
+  if (!sameSource && (hi < iv.lo ? b.floor[i] === 1 : page.floor)) return Stance.floor;
+  const d = b.day[i]! - page.day;
+  if (Number.isNaN(d) || b.window) return Stance.conflict;
+  const apart = Math.abs(d) > SAME_PERIOD_DAYS || (sameSource && d !== 0);
+  if (!apart) return Stance.conflict;
+  if (b.kind === 'level') return Stance.level;
+  return d > 0 === lo > iv.hi ? Stance.progress : Stance.backwards;
+}
+
+/**
+ * Whether `a` days apart is nearer the figure than `b`; ties (and no page date at all) go to the later
+ * report, as the group is walked oldest first.
+ */
+function closer(a: number, b: number): boolean {
+  if (Number.isNaN(b)) return true;
+  if (Number.isNaN(a)) return false;
+  return Math.abs(a) < Math.abs(b) || (Math.abs(a) === Math.abs(b) && a > b);
+}
+
+function firstAtOrAfter(days: Float64Array, day: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (days[mid]! < day) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+function firstAfter(days: Float64Array, day: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (days[mid]! <= day) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/**
+ * The reports to return, in date order: all of them when they fit; else a run nearest the figure's date
+ * plus the reports the summary names.
+ */
+function pick(b: Bucket, from: number, to: number, day: number, max: number, named: number[]): number[] {
+  const kept: number[] = [];
+  for (let i = from; i < to; i++) if (stances[i] !== Stance.skip) kept.push(i);
+  if (kept.length <= max) return kept;
+  const extra = named.filter((i, k) => i >= 0 && named.indexOf(i) === k);
+  const size = Math.max(0, max - extra.length);
+  // Without a date, the latest reports are the most useful.
+  let centre = kept.length;
+  if (!Number.isNaN(day)) {
+    centre = 0;
+    while (centre < kept.length && b.day[kept[centre]!]! < day) centre++;
+  }
+  const start = Math.min(Math.max(0, centre - (size >> 1)), kept.length - size);
+  const chosen = kept.slice(start, start + size);
+  for (const i of extra) if (!chosen.includes(i)) chosen.push(i);
+  return chosen.sort((x, y) => x - y);
+}
+
+function relationOf(d: number): TimeRelation {
+  if (Number.isNaN(d)) return 'unknown';
+  return d === 0 ? 'same-day' : d > 0 ? 'later' : 'earlier';
+}
+
+function report(b: Bucket, i: number, page: Page): Report {
+  const claim = b.claims[i]!;
+  const stance = stances[i] as Stance;
+  const d = b.day[i]! - page.day;
+  const sup = b.supersededBy[i]!;
+  const supersededBy = sup >= 0 ? b.refs[sup]! : null;
+  return {
+    ...claim,
+    consistent: isConsistent(stance),
+    relation: relationOf(d),
+    daysApart: Number.isNaN(d) ? null : d,
+    supersededBy,
+    note: noteFor({
+      claim,
+      stance,
+      days: d,
+      larger: b.lo[i]! > page.iv.hi,
+      matches: overlaps(page.iv.lo, page.iv.hi, b.lo[i]!, b.hi[i]!),
+      sameSource: b.source[i] === page.source,
+      pageVague: page.iv.vague,
+      pageWho: page.who,
+      supersededBy,
+      refYear: Number.isNaN(page.day) ? undefined : yearOfDay(page.day),
+    }),
+  };
+}
+
+function agreeSummary(b: Bucket, page: Page, best: number, conflict: number, contradictions: number): string {
+  const ref = describeRef(b.refs[best]!);
+  const d = b.day[best]! - page.day;
+  let line: string;
+  switch (stances[best]) {
+    case Stance.match: {
+      const sup = b.supersededBy[best]!;
+      line = `Agrees with ${ref}`;
+      if (sup >= 0) line += `, since superseded by ${describeRef(b.refs[sup]!)}`;
+      break;
+    }
+    case Stance.floor:
+      line =
+        b.lo[best]! > page.iv.hi
+          ? `Consistent: ${ref} is higher, and a confirmed count like this one is a floor`
+          : `Consistent with ${ref}, a confirmed count: the real number is likely higher`;
+      break;
+    case Stance.progress:
+      line = d > 0 ? `Consistent: the count grew later (${ref})` : `Consistent: up from ${ref}`;
+      break;
+    case Stance.level:
+      line = `Consistent: the other reports are for other dates (${ref})`;
+      break;
+    default:
+      line = page.iv.vague
+        ? `No number to check; the nearest report is ${ref}`
+        : `Only vague reports: ${ref}`;
+  }
+  if (conflict >= 0) {
+    const claim = b.claims[conflict]!;
+    const who = whoOf(claim.source, claim.document.publisher);
+    const when = b.day[conflict]! - page.day;
+    line += `; ${who} says ${shortName(claim.text)} ${when === 0 ? 'the same day' : span(when)}`;
+  } else if (contradictions > 0) {
+    line += `; ${contradictions} other ${contradictions === 1 ? 'report differs' : 'reports differ'}`;
+  }
+  return `${line}.`;
+}
+
+function differSummary(
+  b: Bucket,
+  page: Page,
+  outdatedBy: number,
+  stale: number,
+  conflict: number,
+  weighed: number,
+  from: number,
+  to: number,
+): string {
+  if (outdatedBy >= 0) return `Out of date: superseded by ${describeRef(b.refs[outdatedBy]!)}.`;
+  if (stale >= 0 && b.supersededBy[stale]! >= 0) {
+    return `Out of date: matches ${describeRef(b.refs[stale]!)}, superseded by ${describeRef(b.refs[b.supersededBy[stale]!]!)}.`;
+  }
+  if (conflict >= 0) {
+    const claim = b.claims[conflict]!;
+    const who = whoOf(claim.source, claim.document.publisher);
+    return `Differs: ${who} says ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
+  }
+  // The latest report weighed (the group is in date order).
+  let latest = to - 1;
+  while (latest > from && stances[latest] === Stance.skip) latest--;
+  const n = weighed === 1 ? 'the only report' : `all ${weighed} reports`;
+  return `Differs from ${n}; the latest is ${describeRef(b.refs[latest]!)}.`;
 }

@@ -1,0 +1,198 @@
+/**
+ * The claim database arranged for comparison: claims grouped by what they count (metric → subject → place,
+ * then period kind and modality), each group sorted by date with its numbers laid out in typed arrays, and
+ * everything that does not depend on the page figure (intervals, floors, who supersedes whom) worked out
+ * once here. A comparison then looks up one group without building a key and walks only that group.
+ * Pure.
+ */
+import type { Claim, ClaimRef, Metric, Subject } from '../types.ts';
+import { dayNumber } from './dates.ts';
+import { intervalOf } from './intervals.ts';
+import { measureKind, type MeasureKind } from './measures.ts';
+import { isFloor, sourceKey } from './sources.ts';
+
+/**
+ * Two reports this many days apart or fewer describe the same period for the purpose of disagreement:
+ * "249 by the previous evening" (asOf March 2) and "over 2,000" (March 3) are a disagreement between
+ * sources, not a toll that grew eightfold overnight.
+ */
+export const SAME_PERIOD_DAYS = 1;
+
+/** A group of claims that count the same thing, sorted by date (then value, then id). */
+export interface Bucket {
+  readonly claims: readonly Claim[];
+  /** Day number of each claim's date (its `asOf`, else its document's date); NaN when neither is a date. */
+  readonly day: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** 1 for figures with no number (`thousands`). */
+  readonly vague: Uint8Array;
+  /** 1 for a monitor's confirmed count of casualties: a floor. */
+  readonly floor: Uint8Array;
+  readonly source: readonly string[];
+  /** Index of the latest claim that supersedes each claim, or -1. */
+  readonly supersededBy: Int32Array;
+  /** Day from which each claim is superseded (the earliest superseding claim's day), or Infinity. */
+  readonly staleFrom: Float64Array;
+  /** A pointer to each claim, for `Report.supersededBy`; built once, shared and frozen. */
+  readonly refs: readonly ClaimRef[];
+  readonly kind: MeasureKind;
+  readonly window: boolean;
+  readonly forecast: boolean;
+}
+
+type PlaceMap = Map<string, (Bucket | undefined)[]>;
+
+/** Built by `indexClaims`; opaque to callers. */
+export class ClaimIndex {
+  /** Number of claims indexed (all of them, comparable or not). */
+  readonly size: number;
+  readonly #measures: Map<Metric, Map<Subject, PlaceMap>>;
+
+  constructor(size: number, measures: Map<Metric, Map<Subject, PlaceMap>>) {
+    this.size = size;
+    this.#measures = measures;
+  }
+
+  /** The group counting exactly this, or undefined. No allocation. */
+  bucket(
+    metric: Metric,
+    subject: Subject,
+    place: string,
+    window: boolean,
+    forecast: boolean,
+  ): Bucket | undefined {
+    return this.#measures.get(metric)?.get(subject)?.get(place)?.[slot(window, forecast)];
+  }
+}
+
+function slot(window: boolean, forecast: boolean): number {
+  return (window ? 2 : 0) + (forecast ? 1 : 0);
+}
+
+function dateOf(claim: Claim): number {
+  const asOf = dayNumber(claim.asOf);
+  return Number.isNaN(asOf) ? dayNumber(claim.document.date) : asOf;
+}
+
+export function indexClaims(claims: readonly Claim[]): ClaimIndex {
+  const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
+  for (const claim of claims) {
+    let bySubject = groups.get(claim.metric);
+    if (!bySubject) groups.set(claim.metric, (bySubject = new Map()));
+    let byPlace = bySubject.get(claim.subject);
+    if (!byPlace) bySubject.set(claim.subject, (byPlace = new Map()));
+    let slots = byPlace.get(claim.place);
+    if (!slots) byPlace.set(claim.place, (slots = [[], [], [], []]));
+    slots[slot(claim.period === 'window', claim.modality === 'forecast')]!.push(claim);
+  }
+
+  const measures = new Map<Metric, Map<Subject, PlaceMap>>();
+  for (const [metric, bySubject] of groups) {
+    const subjects = new Map<Subject, PlaceMap>();
+    measures.set(metric, subjects);
+    for (const [subject, byPlace] of bySubject) {
+      const places: PlaceMap = new Map();
+      subjects.set(subject, places);
+      for (const [place, slots] of byPlace) {
+        places.set(
+          place,
+          slots.map((group, i) =>
+            group.length === 0 ? undefined : buildBucket(group, metric, i >= 2, i % 2 === 1),
+          ),
+        );
+      }
+    }
+  }
+  return new ClaimIndex(claims.length, measures);
+}
+
+function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: boolean): Bucket {
+  const n = group.length;
+  const keyed = group.map((claim) => ({ claim, day: dateOf(claim), iv: intervalOf(claim) }));
+  // Undated claims (NaN) sort last; ties by value then id so the order is stable across rebuilds.
+  keyed.sort(
+    (a, b) =>
+      (Number.isNaN(a.day) ? Infinity : a.day) - (Number.isNaN(b.day) ? Infinity : b.day) ||
+      a.iv.lo - b.iv.lo ||
+      (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0),
+  );
+
+  const bucket = {
+    claims: keyed.map((k) => k.claim),
+    day: new Float64Array(n),
+    lo: new Float64Array(n),
+    hi: new Float64Array(n),
+    vague: new Uint8Array(n),
+    floor: new Uint8Array(n),
+    source: keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher)),
+    supersededBy: new Int32Array(n).fill(-1),
+    staleFrom: new Float64Array(n).fill(Infinity),
+    refs: keyed.map((k) => refOf(k.claim)),
+    kind: measureKind(metric),
+    window,
+    forecast,
+  } satisfies Bucket;
+  keyed.forEach((k, i) => {
+    bucket.day[i] = k.day;
+    bucket.lo[i] = k.iv.lo;
+    bucket.hi[i] = k.iv.hi;
+    bucket.vague[i] = k.iv.vague ? 1 : 0;
+    bucket.floor[i] = isFloor(k.claim.source, metric) ? 1 : 0;
+  });
+  // Only running totals and levels reported over time are superseded; a one-day figure or a forecast is not.
+  if (!window && !forecast) findSuperseding(bucket);
+  return bucket;
+}
+
+function refOf(claim: Claim): ClaimRef {
+  return Object.freeze({
+    id: claim.id,
+    text: claim.text,
+    value: claim.value,
+    source: claim.source,
+    publisher: claim.document.publisher,
+    asOf: claim.asOf ?? claim.document.date,
+  });
+}
+
+/**
+ * Whether claim `j` supersedes claim `i`: it is a later report of the same measure that moved past it —
+ * larger, for a running total; different, for a level — and not merely another source's view of the same
+ * period (then it is a disagreement). A monitor's confirmed count (a floor) is superseded only by a later
+ * confirmed count or by its own source: a larger estimate from elsewhere does not replace it.
+ */
+export function supersedes(b: Bucket, i: number, j: number): boolean {
+  const apart = b.day[j]! - b.day[i]!;
+  if (!(apart > 0) || b.vague[i] || b.vague[j]) return false;
+  const sameSource = b.source[i] === b.source[j];
+  if (apart <= SAME_PERIOD_DAYS && !sameSource) return false;
+  const moved = b.kind === 'count' ? b.lo[j]! > b.hi[i]! : b.lo[j]! > b.hi[i]! || b.hi[j]! < b.lo[i]!;
+  if (!moved) return false;
+  return !b.floor[i] || b.floor[j] === 1 || sameSource;
+}
+
+function findSuperseding(b: Bucket & { supersededBy: Int32Array; staleFrom: Float64Array }): void {
+  const n = b.claims.length;
+  // For a running total nothing can pass a claim whose interval is open above, nor one larger than every
+  // later claim: the suffix maximum of `lo` skips those without a scan.
+  const suffixMaxLo = new Float64Array(n + 1).fill(-Infinity);
+  for (let i = n - 1; i >= 0; i--) suffixMaxLo[i] = Math.max(suffixMaxLo[i + 1]!, b.lo[i]!);
+  for (let i = 0; i < n; i++) {
+    if (b.vague[i] || Number.isNaN(b.day[i]!)) continue;
+    if (b.kind === 'count' && !(suffixMaxLo[i + 1]! > b.hi[i]!)) continue;
+    for (let j = i + 1; j < n; j++) {
+      if (supersedes(b, i, j)) {
+        b.staleFrom[i] = b.day[j]!;
+        break;
+      }
+    }
+    if (b.staleFrom[i] === Infinity) continue;
+    for (let j = n - 1; j > i; j--) {
+      if (supersedes(b, i, j)) {
+        b.supersededBy[i] = j;
+        break;
+      }
+    }
+  }
+}
