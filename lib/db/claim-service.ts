@@ -5,10 +5,10 @@
  * read the bundle and open the database, and tests inject fakes.
  */
 import * as v from 'valibot';
-import { compareReading } from '../compare/index.ts';
+import { compareReading, indexClaims, type ClaimIndex } from '../compare/index.ts';
 import { errorText, type CompareRequest, type Status, type StorageState } from '../protocol.ts';
 import { ClaimDatabaseSchema, describeIssues } from '../schemas.ts';
-import type { Claim, ClaimDatabase, Comparison } from '../types.ts';
+import type { ClaimDatabase, Comparison } from '../types.ts';
 import type { ClaimDb } from './schema.ts';
 import {
   hashText,
@@ -18,10 +18,6 @@ import {
   syncBundle,
   type OpenOptions,
 } from './store.ts';
-
-// The comparison index: the compare helper's `indexClaims` replaces this when it lands.
-type ClaimIndex = readonly Claim[];
-const indexClaims = (claims: readonly Claim[]): ClaimIndex => claims;
 
 export interface ClaimServiceDeps {
   /** The text of the claims.json shipped with the extension. */
