@@ -80,7 +80,8 @@ export class ClaimService {
    * (runtime.onInstalled: install or update).
    */
   ready(options: { resync?: boolean } = {}): Promise<Loaded> {
-    if (this.loading) return this.loading;
+    // A resync asked for during another load (onInstalled racing the first message) runs after it.
+    if (this.loading) return options.resync ? this.loading.then(() => this.ready(options)) : this.loading;
     const current = this.loaded;
     const retryDue = current?.storage === 'bundled-fallback' && this.now() - current.at >= this.retryAfterMs;
     if (current && !options.resync && !this.stale && !retryDue) return Promise.resolve(current);

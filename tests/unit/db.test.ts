@@ -64,7 +64,8 @@ const v2: ClaimDatabase = {
 };
 
 const reading = (fields: Partial<Reading>): Reading => {
-  const { id: _id, document: _doc, ...rest } = claim('x', ohchr, fields);
+  // Another sentence than the claims': a claim in the very sentence the figure stands in is the same report.
+  const { id: _id, document: _doc, ...rest } = claim('x', ohchr, { quote: 'A page sentence.', ...fields });
   return rest;
 };
 
@@ -144,6 +145,17 @@ describe('ClaimService with IndexedDB', () => {
     const results = await Promise.all([s.status(), s.status(), s.compare({ readings: [], pageDate: null })]);
     expect(results[0]).toEqual(results[1]);
     expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  test('a resync asked for during the first load still rewrites the bundled claims', async () => {
+    const log = vi.fn();
+    await service(JSON.stringify(v1)).ready();
+    const s = service(JSON.stringify(v1), { log });
+    const first = s.ready();
+    const resync = s.ready({ resync: true });
+    await Promise.all([first, resync]);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('loaded 3 bundled claims into IndexedDB');
   });
 
   test('a database deleted while running is rebuilt on the next request', async () => {
