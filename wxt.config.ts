@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { loadCorpusDatabase } from './scripts/corpus.ts';
 
@@ -37,14 +38,23 @@ export default defineConfig({
       paths.push('claims.json');
     },
   },
+  // `npm start` (scripts/start.ts) runs `wxt` dev mode: this opens Chromium with the extension on the demo page.
   webExt: {
-    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+    // Debian's packages where present; elsewhere web-ext finds the installed Chrome or Firefox itself.
+    binaries: {
+      ...(existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : {}),
+      ...(existsSync('/usr/bin/firefox-esr') ? { firefox: '/usr/bin/firefox-esr' } : {}),
+    },
     startUrls: process.env.FIGURE_CHECK_START_URL ? [process.env.FIGURE_CHECK_START_URL] : [],
     chromiumArgs: [
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium refuses to start as root (containers, CI) unless its sandbox is off.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // Extra flags from scripts/start.ts (e.g. --headless=new for its own test).
+      ...(process.env.FIGURE_CHECK_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
     ],
   },
 });
