@@ -15,7 +15,7 @@ import type { Comparison, Figure, IsoDate, Reading } from '../types.ts';
 import type { Reply } from '../protocol.ts';
 import type { PageFigures } from '../protocol.ts';
 import { PageTextReader, type PageText } from '../dom/page-text.ts';
-import { planWindows, readWindowFigures, type TextWindow } from '../dom/page-figures.ts';
+import { planWindows, readWindowFigures, type FigureReader, type TextWindow } from '../dom/page-figures.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
 import { FigureCard, type CardOptions } from '../ui/card.ts';
@@ -33,6 +33,8 @@ export interface FigureCheckDeps {
   /** The page's publication date (lib/dom/page-date.ts), or null. */
   readPageDate(doc: Document): IsoDate | null;
   renderTimeline?: CardOptions['renderTimeline'];
+  /** The figure reader (default lib/figures `readFigures`); tests pass a simple one. */
+  readFigures?: FigureReader;
   /** Where problems are reported (default console.warn); never thrown into the page. */
   log?(message: string): void;
 }
@@ -166,7 +168,7 @@ export class FigureCheck {
         continue;
       }
       const readings = this.safely('reading figures', () =>
-        readWindowFigures(job.text!.text, w, { date: this.pageDate }),
+        readWindowFigures(job.text!.text, w, { date: this.pageDate }, this.deps.readFigures),
       );
       for (const reading of readings ?? []) this.batch.push({ job, reading });
       // The first window on screen goes to the background at once: the first highlight comes quickly.

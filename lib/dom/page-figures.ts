@@ -38,7 +38,8 @@ export function planWindows(text: string, size = WINDOW_CHARS): TextWindow[] {
       break;
     }
     const limit = start + size;
-    let cut = text.lastIndexOf(PARAGRAPH, limit);
+    // A break that ends by `limit`: the window keeps its "\n\n" and stays within `size`.
+    let cut = text.lastIndexOf(PARAGRAPH, limit - PARAGRAPH.length);
     if (cut > start) cut += PARAGRAPH.length;
     else cut = cutInsideParagraph(text, start, limit);
     windows.push({ start, end: cut });
@@ -59,14 +60,22 @@ function cutInsideParagraph(text: string, start: number, limit: number): number 
 export function contextStart(text: string, window: TextWindow, context = CONTEXT_CHARS): number {
   if (window.start === 0) return 0;
   const earliest = Math.max(0, window.start - context);
+  if (earliest === 0 || text.startsWith(PARAGRAPH, earliest - PARAGRAPH.length)) return earliest;
   const para = text.indexOf(PARAGRAPH, earliest);
   return para >= 0 && para < window.start ? para + PARAGRAPH.length : window.start;
 }
 
+export type FigureReader = (text: string, options: ReadOptions) => Reading[];
+
 /** The figures starting in `window`, with offsets into the whole `text`. */
-export function readWindowFigures(text: string, window: TextWindow, options: ReadOptions): Reading[] {
+export function readWindowFigures(
+  text: string,
+  window: TextWindow,
+  options: ReadOptions,
+  read: FigureReader = readFigures,
+): Reading[] {
   const from = contextStart(text, window);
-  const readings = readFigures(text.slice(from, window.end), options);
+  const readings = read(text.slice(from, window.end), options);
   const out: Reading[] = [];
   for (const r of readings) {
     const start = r.start + from;

@@ -178,7 +178,7 @@ const chunk = fc.oneof(
 interface Tree {
   tag: string | null;
   text: string;
-  children: Tree[];
+  children: readonly Tree[];
 }
 const treeArb: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
   tree: fc.oneof(

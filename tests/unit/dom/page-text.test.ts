@@ -187,7 +187,7 @@ const textArb = fc
 interface Tree {
   tag: string | null;
   text: string;
-  children: Tree[];
+  children: readonly Tree[];
 }
 const treeArb: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
   tree: fc.oneof(

@@ -1,0 +1,223 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { FigureCheck } from '../../../lib/content/figure-check.ts';
+import { claimPage } from '../../../lib/content/guard.ts';
+import type { Comparison, Reading, Verdict } from '../../../lib/types.ts';
+
+function load(html: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...document.importNode(parsed.body, true).childNodes);
+  return document.body;
+}
+
+/** Stand-in figure reader: numbers of two digits or more, optionally with "million". */
+function fakeRead(text: string): Reading[] {
+  return [...text.matchAll(/\d[\d,.]*\d(?: million)?/g)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    value: 1,
+    low: 1,
+    high: 1,
+    qualifier: 'exact',
+    metric: 'killed',
+    subject: 'people',
+    place: 'Ukraine',
+    period: 'cumulative',
+    asOf: null,
+    source: null,
+    modality: 'reported',
+    quote: text,
+  }));
+}
+
+/** Stand-in background: "differs" for figures containing 9, "agrees" otherwise; records every request. */
+function fakeBackground() {
+  const calls: string[][] = [];
+  const compare = vi.fn(async (readings: Reading[]) => {
+    calls.push(readings.map((r) => r.text));
+    return {
+      ok: true as const,
+      value: readings.map((r): Comparison => ({
+        verdict: (r.text.includes('9') ? 'differs' : 'agrees') as Verdict,
+        reports: [],
+        summary: `summary of ${r.text}`,
+      })),
+    };
+  });
+  return { compare, calls };
+}
+
+const controllers: AbortController[] = [];
+function start(html: string) {
+  const root = load(html);
+  const abort = new AbortController();
+  controllers.push(abort);
+  const bg = fakeBackground();
+  const check = new FigureCheck({
+    doc: document,
+    host: window,
+    signal: abort.signal,
+    compare: bg.compare,
+    readPageDate: () => '2022-03-29',
+    readFigures: fakeRead,
+    log: () => {},
+  });
+  check.enable();
+  return { root, abort, bg, check };
+}
+
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  document.body.replaceChildren();
+});
+
+const marks = () =>
+  [...document.querySelectorAll('fc-mark')].map(
+    (m) => `${m.getAttribute('data-fc-verdict')}:${m.textContent}`,
+  );
+const settle = () => new Promise((r) => setTimeout(r, 60));
+
+describe('the content script on a page', () => {
+  test('highlights the figures with their verdicts and lists them for the popup', async () => {
+    const { check, bg } = start(
+      '<p>At least 1,200 died.</p><p>Some <b>3.8</b> million fled; 19 missing.</p>',
+    );
+    await vi.waitFor(() =>
+      expect(marks()).toEqual(['agrees:1,200', 'agrees:3.8', 'agrees: million', 'differs:19']),
+    );
+    expect(bg.calls).toEqual([['1,200', '3.8 million', '19']]);
+    const listed = check.pageFigures('news.example');
+    expect(listed.host).toBe('news.example');
+    expect(listed.enabled).toBe(true);
+    expect(listed.pageDate).toBe('2022-03-29');
+    expect(listed.figures.map((f) => [f.text, f.verdict, f.summary])).toEqual([
+      ['1,200', 'agrees', 'summary of 1,200'],
+      ['3.8 million', 'agrees', 'summary of 3.8 million'],
+      ['19', 'differs', 'summary of 19'],
+    ]);
+  });
+
+  test('turning off restores the page exactly; turning on highlights again', async () => {
+    const { root, check } = start('<p>At least 1,200 died, <i>34</i> hurt.</p>');
+    const p = root.querySelector('p')!;
+    const before = [...p.childNodes];
+    await vi.waitFor(() => expect(marks()).toHaveLength(2));
+    check.disable();
+    expect(marks()).toEqual([]);
+    expect([...p.childNodes]).toEqual(before);
+    expect(p.textContent).toBe('At least 1,200 died, 34 hurt.');
+    expect(check.pageFigures('h').figures).toEqual([]);
+    expect(check.pageFigures('h').enabled).toBe(false);
+    check.enable();
+    await vi.waitFor(() => expect(marks()).toHaveLength(2));
+  });
+
+  test('new text is read as it appears, and only the new text', async () => {
+    const { root, bg } = start('<main><article><p>Update: 1,200 died.</p></article></main>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    const entry = document.createElement('article');
+    entry.append(document.createElement('p'));
+    entry.firstChild!.textContent = 'Later: 35 more were found.';
+    root.querySelector('main')!.prepend(entry);
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:35', 'agrees:1,200']));
+    expect(bg.calls).toEqual([['1,200'], ['35']]);
+  });
+
+  test('our own highlighting never triggers another read', async () => {
+    const { bg } = start('<p>12 and 34 and 56.</p>'.repeat(20));
+    await vi.waitFor(() => expect(marks()).toHaveLength(60));
+    await settle();
+    await settle();
+    expect(bg.calls).toHaveLength(1);
+  });
+
+  test('text typed into an editable area is never read or touched', async () => {
+    const { root, bg } = start(
+      '<p>10 died.</p><div contenteditable="true"><p>Draft</p></div><textarea></textarea>',
+    );
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    const draft = root.querySelector('[contenteditable] p')!;
+    draft.firstChild!.textContent = 'Draft: 4,500 people';
+    draft.append(document.createTextNode(' and 77 more'));
+    root.querySelector('textarea')!.value = '99 99';
+    await settle();
+    await settle();
+    expect(bg.calls).toHaveLength(1);
+    expect(draft.querySelector('fc-mark')).toBeNull();
+  });
+
+  test('an element made editable loses its highlights', async () => {
+    const { root } = start('<div id="e"><p>10 died.</p></div><p>20 hurt.</p>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(2));
+    root.querySelector('#e')!.setAttribute('contenteditable', '');
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:20']));
+    expect(root.querySelector('#e')!.textContent).toBe('10 died.');
+  });
+
+  test('when the page rewrites highlighted text, no stale copy stays and the new figure is read', async () => {
+    const { root } = start('<p>Toll: 12 killed</p>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    const p = root.querySelector('p')!;
+    (p.firstChild as Text).data = 'Toll: 15 killed'; // a framework updating the node it owns
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:15']));
+    expect(p.textContent).toBe('Toll: 15 killed');
+  });
+
+  test('a number the page rewrites constantly is left alone until it settles', async () => {
+    const { root, bg } = start('<p>Ticker: <span id="t">10</span> viewers</p>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    const t = root.querySelector('#t')!;
+    for (let i = 0; i < 40; i++) {
+      t.textContent = String(20 + i);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    // Rescans are capped while it churns (HOT_SCANS in 2 s), then one more after it has been quiet.
+    expect(bg.calls.length).toBeLessThanOrEqual(5);
+    await vi.waitFor(() => expect(marks()).toEqual(['differs:59']), { timeout: 3000 });
+  });
+
+  test('after the context is invalidated, nothing is left and nothing reacts', async () => {
+    const { root, abort, bg } = start('<p>At least 1,200 died.</p>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    abort.abort();
+    expect(marks()).toEqual([]);
+    expect(root.querySelector('p')!.childNodes).toHaveLength(1);
+    const p = document.createElement('p');
+    p.textContent = 'Another 5,000.';
+    root.append(p);
+    await settle();
+    expect(bg.calls).toHaveLength(1);
+    expect(marks()).toEqual([]);
+  });
+
+  test('a failed comparison still highlights, saying why there is no verdict', async () => {
+    const root = load('<p>At least 1,200 died.</p>');
+    const abort = new AbortController();
+    controllers.push(abort);
+    const check = new FigureCheck({
+      doc: document,
+      host: window,
+      signal: abort.signal,
+      compare: async () => ({ ok: false, error: 'background unreachable' }),
+      readPageDate: () => null,
+      readFigures: fakeRead,
+      log: () => {},
+    });
+    check.enable();
+    await vi.waitFor(() => expect(marks()).toEqual(['no-reports:1,200']));
+    expect(check.pageFigures('h').figures[0]!.summary).toBe('Not compared: background unreachable');
+    expect(root.textContent).toBe('At least 1,200 died.');
+  });
+});
+
+describe('claimPage: one instance per page', () => {
+  test('a second start is refused while the first lives, and allowed after it ends', () => {
+    const scope = {};
+    const first = new AbortController();
+    expect(claimPage(scope, first.signal)).toBe(true);
+    expect(claimPage(scope, new AbortController().signal)).toBe(false);
+    first.abort();
+    expect(claimPage(scope, new AbortController().signal)).toBe(true);
+  });
+});
