@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  contextStart,
-  planWindows,
-  readPageFigures,
-  readWindowFigures,
-} from '../../../lib/dom/page-figures.ts';
+import { planWindows, readPageFigures, readWindowFigures } from '../../../lib/dom/page-figures.ts';
 import type { Reading } from '../../../lib/types.ts';
 
 /** A stand-in figure reader: every run of digits; metric "killed" if "killed" came earlier in the text given. */
