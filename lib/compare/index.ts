@@ -57,7 +57,7 @@
  * day before, is not contradicted by OHCHR's 4,253 of 2022-06-07 (later, larger), and the summary says it
  * has since been superseded; the same 249 on a page dated 2022-06-10 differs: it is out of date. When sources
  * disagree about the same period the verdict follows the report that supports the figure, and the
- * summary names the one that does not ("…; Zelenskyy says more than 9,000 a day later").
+ * summary names the one that does not ("…; Zelenskyy gave more than 9,000 a day later").
  *
  * Cost: one map lookup per figure (no key built), then one pass over that group's typed arrays; Report
  * objects are built only for the reports returned (at most `maxReports`, nearest the figure's date).
@@ -345,7 +345,7 @@ function agreeSummary(b: Bucket, page: Page, best: number, conflict: number, con
     const claim = b.claims[conflict]!;
     const who = whoOf(claim.source, claim.document.publisher);
     const when = b.day[conflict]! - page.day;
-    line += `; ${who} says ${shortName(claim.text)} ${when === 0 ? 'the same day' : span(when)}`;
+    line += `; ${who} gave ${shortName(claim.text)} ${when === 0 ? 'the same day' : span(when)}`;
   } else if (contradictions > 0) {
     line += `; ${contradictions} other ${contradictions === 1 ? 'report differs' : 'reports differ'}`;
   }
@@ -369,7 +369,7 @@ function differSummary(
   if (conflict >= 0) {
     const claim = b.claims[conflict]!;
     const who = whoOf(claim.source, claim.document.publisher);
-    return `Differs: ${who} says ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
+    return `Differs: ${who} gave ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
   }
   // The latest report weighed (the group is in date order).
   let latest = to - 1;

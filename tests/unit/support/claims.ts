@@ -51,7 +51,7 @@ const READING_DEFAULTS: Reading = {
   asOf: null,
   source: null,
   modality: 'reported',
-  quote: '',
+  quote: 'A sentence on the page being read.',
 };
 
 /** A page figure: `exact` figures get low = high = value unless given. */
@@ -66,7 +66,12 @@ export function reading(fields: Partial<Reading> & Pick<Reading, 'text'>): Readi
 
 let nextId = 0;
 export function claim(document: DocumentMeta, fields: Partial<Reading> & Pick<Reading, 'text'>): Claim {
-  return { ...reading({ asOf: document.date, ...fields }), id: `${document.id}:${nextId++}`, document };
+  const quote = `${document.title}: ${fields.text}.`;
+  return {
+    ...reading({ asOf: document.date, quote, ...fields }),
+    id: `${document.id}:${nextId++}`,
+    document,
+  };
 }
 
 const Q = {
