@@ -515,14 +515,15 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
       singularOk &&
       !(den.compound && card.last !== 'unit' && card.last !== 'tens' && card.last !== 'det')
     ) {
-      let frac: number;
-      if (card.beforeAnd && den.den === 4 && !den.compound) {
-        frac = card.beforeAnd.value + (value - card.beforeAnd.value) / den.den;
-      } else frac = value / den.den;
-      return result('words', roundFraction(frac), den.end, { fraction: true });
+      // One division, so the result is the correctly rounded quotient.
+      const b = card.beforeAnd && den.den === 4 && !den.compound ? card.beforeAnd.value : 0;
+      return result('words', (b * den.den + (value - b)) / den.den, den.end, { fraction: true });
     }
   }
   if (continuesAsOrdinal(items, end, card.last)) return result('ordinal', null, end + 1);
+  if (wordAt(items, end) === 'and' && continuesAsOrdinal(items, end + 1, 'and')) {
+    return result('ordinal', null, end + 2);
+  }
   if (card.detOnly) return null;
 
   // Mixed numbers: `one and a half`, `twenty and three fifths`, `five and a quarter`.
@@ -531,7 +532,7 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
     if (mixed) {
       return applyTrailingScale(
         items,
-        result('words', roundFraction(value + mixed.value), mixed.end, { fraction: true }),
+        result('words', (value * mixed.den + mixed.num) / mixed.den, mixed.end, { fraction: true }),
       );
     }
   }
@@ -546,11 +547,11 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
   if (wordAt(items, end) === 'over' && value < 100) {
     const next = items[end + 1];
     if (next?.digits !== null && next?.digits !== undefined && next.digits > 0) {
-      return result('words', roundFraction(value / next.digits), end + 2, { fraction: true });
+      return result('words', value / next.digits, end + 2, { fraction: true });
     }
     const denom = parseCardinal(items, end + 1, false);
     if (denom && !denom.detOnly && denom.value > 0) {
-      return result('words', roundFraction(value / denom.value), denom.end, { fraction: true });
+      return result('words', value / denom.value, denom.end, { fraction: true });
     }
   }
   const scale = card.scale;
@@ -558,20 +559,18 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
 }
 
 /** After `and` in a mixed number: `a half`, `a quarter`, `three fifths`. */
-function parseFractionPart(items: readonly WordItem[], k: number): { value: number; end: number } | null {
+function parseFractionPart(
+  items: readonly WordItem[],
+  k: number,
+): { num: number; den: number; end: number } | null {
   const w = wordAt(items, k);
   if (w === 'a' || w === 'an' || w === 'one') {
     const d = denominatorAt(items, k + 1);
-    if (d && !d.plural) return { value: 1 / d.den, end: d.end };
+    if (d && !d.plural) return { num: 1, den: d.den, end: d.end };
   }
   const card = parseCardinal(items, k, true);
   if (!card || card.detOnly) return null;
   const d = denominatorAt(items, card.end);
-  if (d && (d.plural || card.value === 1)) return { value: card.value / d.den, end: d.end };
+  if (d && (d.plural || card.value === 1)) return { num: card.value, den: d.den, end: d.end };
   return null;
-}
-
-/** Trims binary noise (0.1 + 0.2) from fractions without hiding real digits. */
-function roundFraction(v: number): number {
-  return Number(v.toPrecision(15));
 }

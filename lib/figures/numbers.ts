@@ -30,7 +30,8 @@ import {
  *   (`4th`; word ordinals such as `eighth`, `twenty-first` give no token at all), numbers glued to letters
  *   (`S-300`, `MiG-29`, `A4`, `180ml`, `5G`, `1990s`), clock times (`10:30`, `5pm`), dates written with
  *   separators (`2022-03-22`, `24.02.2022`, `3/4/2022`), slashed pairs that are not fractions (`24/7`,
- *   `9/11`), and phone numbers (`+380 44 123 4567`, `(044) 555-1234`, `044 123 4567`).
+ *   `9/11`), phone numbers (`+380 44 123 4567`, `(044) 555-1234`, `044 123 4567`), and codes (digit
+ *   strings over 30 digits long, or whose value overflows a double).
  * - Years (`2014`), compact dates (`20220322`), percentages and durations are cardinal numbers here:
  *   the figure layer excludes them using the token details.
  * - A bare `half` is not a number (`the first half`, `half of them`); `a half`, `half a million` are.
@@ -40,7 +41,7 @@ import {
  */
 
 /** What a token is; only `cardinal` tokens are numbers in readNumbers. */
-export type NumberRole = 'cardinal' | 'ordinal' | 'glued' | 'time' | 'date' | 'phone' | 'slashed';
+export type NumberRole = 'cardinal' | 'ordinal' | 'glued' | 'time' | 'date' | 'phone' | 'slashed' | 'code';
 
 export interface DigitsInfo {
   /** The digits as written, without currency, sign or scale: `1,252`, `5.000`, `3.8`. */
@@ -631,7 +632,7 @@ class Scanner {
       const den = Number(text.slice(end + 1, e));
       end = e;
       if (num < den && FRACTION_DENOMINATORS.has(den) && !glue) {
-        value = (t.negative ? -1 : 1) * Number((num / den).toPrecision(15));
+        value = ((t.negative ? -1 : 1) * num) / den;
         t.fraction = true;
       } else if (!glue) {
         role = 'slashed';
@@ -660,7 +661,7 @@ class Scanner {
       // A mixed number: `2 1/4`.
       const mixed = this.mixedFraction(end);
       if (mixed) {
-        value = (t.negative ? -1 : 1) * Number((chunk.value + mixed.value).toPrecision(15));
+        value = ((t.negative ? -1 : 1) * (chunk.value * mixed.den + mixed.num)) / mixed.den;
         t.fraction = true;
         end = mixed.end;
       }
@@ -677,7 +678,7 @@ class Scanner {
     }
     if (role === 'cardinal' && plainInt && chunk.value <= 12 && !t.scale) {
       const after = text
-        .slice(end, end + 6)
+        .slice(end, end + 10)
         .trimStart()
         .toLowerCase();
       if (CLOCK_WORDS.test(after)) role = 'time';
@@ -692,6 +693,8 @@ class Scanner {
     t.start = start;
     t.end = end;
     t.text = text.slice(start, end);
+    // Digit strings too long for a double (`1e999`, 400-digit hashes) are codes, not counts.
+    if (!Number.isFinite(value) || chunk.info.integerDigits > 30) role = 'code';
     t.value = role === 'cardinal' || role === 'glued' || role === 'ordinal' ? value : null;
     t.role = role;
     if (t.scale === null) t.base = t.value;
@@ -771,7 +774,7 @@ class Scanner {
   }
 
   /** `2  1/4` after an integer ending at `p`. */
-  private mixedFraction(p: number): { value: number; end: number } | null {
+  private mixedFraction(p: number): { num: number; den: number; end: number } | null {
     const text = this.text;
     let q = p;
     while (q < text.length && q - p < 3 && isHSpace(text.charCodeAt(q))) q++;
@@ -783,7 +786,7 @@ class Scanner {
     const num = Number(text.slice(q, e1));
     const den = Number(text.slice(e1 + 1, e2));
     if (num >= den || !FRACTION_DENOMINATORS.has(den)) return null;
-    return { value: num / den, end: e2 };
+    return { num, den, end: e2 };
   }
 
   /** Scale words after the digits: `3.8 million`, `322 hundred`, `3 dozens`, `13 lakh crore`, `10 bln`. */
@@ -878,6 +881,10 @@ class Scanner {
   /** Fills in the context fields and stores the token. */
   private finish(t: NumberToken): void {
     const text = this.text;
+    if (t.value !== null && !Number.isFinite(t.value)) {
+      t.role = 'code';
+      t.value = null;
+    }
     t.prevWord = prevWordAt(text, t.start);
     t.nextWord = nextWordAt(text, t.end);
     if (t.prevWord === 'another' && t.kind === 'digits') t.another = true;
