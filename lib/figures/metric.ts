@@ -1,0 +1,155 @@
+/**
+ * What a figure counts (SPEC.md metric vocabulary), from the strongest evidence to the weakest: a
+ * currency amount; the noun after the number (`deaths`, `refugees`, `attacks`, `buildings`, `missiles`);
+ * `including`/`others` tying it to the figure before; the verb right before it (`killed 12 people`,
+ * `injured dozens`, `lost almost 10,000`, `put the toll at over 2,000`); the predicate after it (`people
+ * had died`, `were evacuated`); the last event word before it in its clause (`the refugee number could
+ * reach as high as 10 million`); the figure before it in the sentence.
+ */
+import type { Metric } from '../types.ts';
+import type { NounPhrase } from './noun-phrase.ts';
+
+export type EventMetric = Extract<
+  Metric,
+  | 'killed'
+  | 'injured'
+  | 'casualties'
+  | 'missing'
+  | 'fled_abroad'
+  | 'internally_displaced'
+  | 'displaced'
+  | 'evacuated'
+  | 'trapped'
+  | 'detained'
+>;
+
+const EVENT_GROUPS: readonly [EventMetric, string][] = [
+  [
+    'casualties',
+    'casualt(?:y|ies)|victims?|(?:killed|dead|deaths?)\\s+(?:or|and)\\s+(?:injured|wounded|hurt)|(?:killed|dead)\\s+or\\s+(?:injured|wounded)',
+  ],
+  ['internally_displaced', 'internally\\s+displaced|IDPs?'],
+  [
+    'displaced',
+    'displaced|displacement|(?:fled|forced|driven|chased|lost)\\s+(?:out\\s+)?(?:from\\s+)?(?:of\\s+)?(?:their\\s+)?homes|homeless',
+  ],
+  [
+    'fled_abroad',
+    'refugees?|fled|flee(?:ing|s)?|crossed\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
+  ],
+  ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees'],
+  ['trapped', 'trapped|stranded|stuck'],
+  ['missing', 'missing|unaccounted'],
+  [
+    'detained',
+    'detained|detainees?|arrested|captured|taken\\s+prisoner|prisoners?|POWs?|abducted|deported|imprisoned|held\\s+captive|hostages?',
+  ],
+  ['injured', 'injured|injuries|injuring|wounded|wounding|hurt|hospitali[sz]ed'],
+  [
+    'killed',
+    'killed|kill(?:s|ing)?|died|dies|dying|dead|deaths?|death\\s+toll|toll|fatalit(?:y|ies)|perished|slain|murdered|executed|lives|bodies',
+  ],
+];
+
+const EVENT_WORDS = new RegExp(
+  `\\b(?:${EVENT_GROUPS.map(([m, p]) => `(?<${m}>${p})`).join('|')})\\b`,
+  'giu',
+);
+
+function eventOf(m: RegExpExecArray): EventMetric | null {
+  const groups = m.groups ?? {};
+  for (const [metric] of EVENT_GROUPS) if (groups[metric] !== undefined) return metric;
+  return null;
+}
+
+/** The first event word in `s`. */
+export function firstEvent(s: string): EventMetric | null {
+  EVENT_WORDS.lastIndex = 0;
+  const m = EVENT_WORDS.exec(s);
+  return m ? eventOf(m) : null;
+}
+
+/** The last event word in `s`. */
+export function lastEvent(s: string): EventMetric | null {
+  EVENT_WORDS.lastIndex = 0;
+  let last: EventMetric | null = null;
+  for (let m = EVENT_WORDS.exec(s); m !== null; m = EVENT_WORDS.exec(s)) last = eventOf(m) ?? last;
+  return last;
+}
+
+/** A verb (or a toll phrase) right before the number governs it: "killed 12", "put the toll at 2,000". */
+const TOLL_VERB = '(?:at|of|to|rose\\s+to|reached|stands\\s+at|stood\\s+at|climbed\\s+to|is|was|has\\s+risen\\s+to|hit)';
+const VERB_GROUPS: readonly [Metric, string][] = [
+  ['casualties', `casualty\\s+toll\\s+${TOLL_VERB}`],
+  ['killed', `killed|killing|kills|kill|lost|losing|loses|claimed\\s+the\\s+lives\\s+of|(?:death\\s+)?toll\\s+${TOLL_VERB}`],
+  ['injured', 'injured|injuring|injures|wounded|wounding|wounds|hurt'],
+  ['evacuated', 'evacuated|evacuating|evacuates|evacuate'],
+  ['displaced', 'displaced|displacing|displaces'],
+  ['detained', 'detained|detaining|arrested|arresting|captured|capturing|deported|deporting|abducted|took\\s+prisoner'],
+];
+const VERB_BEFORE_RE = new RegExp(
+  `\\b(?:${VERB_GROUPS.map(([m, p]) => `(?<${m}>${p})`).join('|')})\\s+(?:(?:a|an|the|some|another|further|more\\s+than|at\\s+least|nearly|almost|about|over)\\s+)*$`,
+  'iu',
+);
+
+export const INHERIT_BEFORE = /\b(?:including|includes|include|among\s+(?:them|those|whom)|of\s+(?:whom|which|them|those)|incl\.)\s*:?\s*$/i;
+
+const DESTROY = /\b(?:destroy(?:ed|ing|s)?|demolish(?:ed|ing)?|raz(?:ed|ing)|flatten(?:ed|ing)|damag(?:ed|ing|es)|ruined|levelled|leveled|collapsed|hit|struck|burned|burnt)\b/i;
+const FIRE = /\b(?:fired|firing|launched|launching|rained|struck|hit|hitting|targeted|shot\s+down|intercepted|downed)\b/i;
+const AID = /\b(?:aid|assistance|package|pledg(?:e|ed|es|ing)|funding|fund|grants?|donat(?:ed|ion|ions|e)|loans?|contribution|support|relief|humanitarian|budget|allocat(?:ed|ion)|financing|tranche|commitment|committed|approved|sent|provide[ds]?)\b/i;
+
+export interface MetricEvidence {
+  np: NounPhrase;
+  /** Currency of the amount, if any. */
+  currency: string | null;
+  /** Text right before the number within its clause (after the previous figure). */
+  lead: string;
+  /** Text after the noun phrase up to the next figure or the clause end. */
+  own: string;
+  /** Text right after the number (noun phrase included), a few words. */
+  after: string;
+  /** The clause the figure stands in. */
+  clause: string;
+  /** The metric of the figure before it in the sentence, if any. */
+  previous: Metric | null;
+}
+
+function verbBefore(lead: string, own: string): Metric | null {
+  const m = VERB_BEFORE_RE.exec(lead);
+  if (!m?.groups) return null;
+  for (const [metric, hit] of Object.entries(m.groups)) {
+    if (hit === undefined) continue;
+    if (metric === 'killed' && /^(?:lost|losing|loses)$/i.test(hit) && /^\W*(?:[\w-]+\s+){0,2}homes\b/i.test(own)) {
+      return 'displaced';
+    }
+    return metric as Metric;
+  }
+  return null;
+}
+
+export function readMetric(e: MetricEvidence): Metric {
+  const { np } = e;
+  if (e.currency) return AID.test(e.clause) ? 'aid_money' : 'other';
+
+  // "thousands dead or injured": both halves right after the number.
+  if (/^\W*(?:[\w-]+\s+){0,1}(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded)\b/i.test(e.after)) return 'casualties';
+
+  if (np.metric) return np.metric;
+  if (np.thing === 'building') return DESTROY.test(e.own) || DESTROY.test(e.lead) ? 'buildings_destroyed' : 'other';
+  if (np.thing === 'weapon') return FIRE.test(e.own.slice(0, 60)) || FIRE.test(e.lead.slice(-40)) ? 'attacks' : 'weapons';
+
+  // "553 others injured", "including 21 children", "hundreds more were being sent": a predicate of its
+  // own decides, else it counts what the figure before counts.
+  if ((np.inherit || INHERIT_BEFORE.test(e.lead)) && e.previous) return firstEvent(e.own.slice(0, 30)) ?? e.previous;
+
+  const verb = verbBefore(e.lead, e.own);
+  if (verb) return verb;
+
+  const after = firstEvent(e.own);
+  if (after) return after;
+
+  const before = lastEvent(e.lead);
+  if (before) return before;
+
+  return e.previous ?? 'other';
+}

@@ -1,0 +1,28 @@
+/**
+ * Figures limited to a narrower event than the general count of their metric (Reading.scope): deaths in
+ * attacks on health care, the toll of one strike, refugees counted as border crossings or as people
+ * registered for protection. They count different things from the national tolls and must never be
+ * compared with them.
+ */
+import type { Metric } from '../types.ts';
+
+const HEALTH_ATTACKS = /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
+const ONE_ATTACK =
+  /\b(?:in|by|during|from)\s+(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
+const BORDER = /\bcross(?:ed|ing|ings)?\s+(?:into|the\s+border|over)|border\s+crossings?/i;
+const PROTECTION = /\bregistered\s+for\s+(?:temporary\s+)?protection|temporary\s+protection/i;
+
+const HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'attacks', 'missing']);
+
+/** `context`: the figure's clause up to the end of its own words. */
+export function readScope(metric: Metric, context: string, own: string): string | null {
+  if (HARM.has(metric)) {
+    if (HEALTH_ATTACKS.test(context)) return 'health care attacks';
+    if (metric !== 'attacks' && (ONE_ATTACK.test(own) || ONE_ATTACK.test(context.slice(-120)))) return 'one attack';
+  }
+  if (metric === 'fled_abroad') {
+    if (PROTECTION.test(context)) return 'registered for protection';
+    if (BORDER.test(context)) return 'border crossings';
+  }
+  return null;
+}

@@ -1,0 +1,155 @@
+/**
+ * Sentences of a text, with offsets, in one linear pass. A figure takes its meaning from its sentence and
+ * the ones just before it, so this is the unit every other module of lib/figures works on.
+ *
+ * - A newline always ends a sentence: headlines, captions, bylines and live-blog lines carry no full stop.
+ *   Every newline run also starts a new paragraph (seed texts separate paragraphs with one newline, page
+ *   text with a blank line).
+ * - `.`, `!`, `?` end a sentence when followed by space and a capital, a digit or an opening quote, except
+ *   after a known abbreviation (`Mr.`, `Gen.`, `Feb.`, `U.S.`) or an initial (`J. Smith`).
+ * - A sentence longer than MAX_SENTENCE is cut at a space, so work per sentence stays bounded.
+ */
+
+export interface Sentence {
+  /** Offsets into the text; `end` is exclusive and excludes the trailing space. */
+  start: number;
+  end: number;
+  /** Index of the paragraph the sentence is in (0-based). */
+  paragraph: number;
+}
+
+export const MAX_SENTENCE = 1_500;
+
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cpt',
+  'maj',
+  'adm',
+  'brig',
+  'cmdr',
+  'gov',
+  'sen',
+  'rep',
+  'prof',
+  'rev',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'approx',
+  'est',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'mt',
+  'ft',
+  'fig',
+  'vol',
+  'pp',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'ca',
+  'cf',
+  'al',
+]);
+
+const TERMINATOR = /[.!?]/;
+const CLOSER = /["'”’)\]»]/;
+const OPENER = /["“‘(\[«]/;
+
+function isSentenceStartChar(ch: string): boolean {
+  return /[\p{Lu}\p{N}]/u.test(ch) || OPENER.test(ch);
+}
+
+/** Whether the `.` at `dot` ends an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, dot);
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return true; // an initial: "J. Smith"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (e - s > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+      if (cut <= s) cut = s + MAX_SENTENCE;
+      out.push({ start: s, end: cut, paragraph });
+      s = cut;
+      while (s < e && /\s/.test(text[s]!)) s++;
+    }
+    if (e > s) out.push({ start: s, end: e, paragraph });
+  };
+
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      push(i);
+      while (i < n && /\s/.test(text[i]!)) i++;
+      start = i;
+      if (out.length > 0 && out[out.length - 1]!.paragraph === paragraph) paragraph++;
+      continue;
+    }
+    if (TERMINATOR.test(ch)) {
+      let j = i + 1;
+      while (j < n && (TERMINATOR.test(text[j]!) || CLOSER.test(text[j]!))) j++;
+      let k = j;
+      while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+      const ends =
+        k > j &&
+        k < n &&
+        isSentenceStartChar(text[k]!) &&
+        !(ch === '.' && j === i + 1 && isAbbreviation(text, i));
+      if (ends) {
+        push(j);
+        start = k;
+        i = k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  push(n);
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * Who (or what) a figure counts (SPEC.md subject vocabulary). The noun after the number decides when there
+ * is one; `others`/`more`/`including` take the subject of the figure before; a bare number (`4,253 had been
+ * killed`) takes it from its clause (`the civilian death toll at over 2,000`), the figure before it in the
+ * sentence, or the last figure of the paragraph (`9,394 civilian casualties. Of that number ... 4,253`).
+ * Soldiers get a side when the text gives one (`Russian deaths`, `Putin's forces`, `its troops` after Russia).
+ */
+import type { Metric, Subject } from '../types.ts';
+import type { Nationality, NounPhrase } from './noun-phrase.ts';
+
+/** Metrics that count people; the others count things or money. */
+const PEOPLE_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'fled_abroad',
+  'internally_displaced',
+  'displaced',
+  'evacuated',
+  'trapped',
+  'detained',
+  'other',
+]);
+
+/**
+ * Displacement counts everyone who moved: "3.2 million civilians have fled" and "3.8 million people fled"
+ * are the same measure, so they are one subject (children stay apart: a subset).
+ */
+const DISPLACEMENT: ReadonlySet<Metric> = new Set<Metric>([
+  'fled_abroad',
+  'internally_displaced',
+  'displaced',
+  'evacuated',
+  'trapped',
+]);
+
+const CIVILIAN_WORD = /\bcivilians?\b/i;
+const MILITARY_WORD = /\b(?:troops|soldiers|servicemen|servicemembers|military|army|forces|personnel|fighters|marines|paratroopers|conscripts|mercenaries)\b/gi;
+const CHILD_WORD = /\bchildren\b/i;
+const NATIONALITY_CUE =
+  /\b(?:(Russian|Russia['’]s|Putin['’]s|Kremlin['’]s|Moscow['’]s|Russia|Moscow|Kremlin)|(Ukrainian|Ukraine['’]s|Kyiv['’]s|Ukraine|Kyiv))\b(?!\s+(?:invasion|war|conflict|crisis))/g;
+
+export interface SubjectEvidence {
+  np: NounPhrase;
+  metric: Metric;
+  /** Text of the clause before the number (after the previous figure). */
+  lead: string;
+  /** The sentence text before the number, for the side of soldiers. */
+  sentenceBefore: string;
+  /** The subject of the previous figure in the sentence, if any. */
+  previous: Subject | null;
+  /** The subject of the last figure of the paragraph before this sentence, if any. */
+  paragraphPrevious: Subject | null;
+  /** Whether the number is tied to the figure before by `including`, `of whom`... */
+  included: boolean;
+}
+
+/** The side named nearest before `end` in `s`: a place name after `in`/`of` does not count. */
+export function nationalityBefore(s: string): Nationality | null {
+  NATIONALITY_CUE.lastIndex = 0;
+  let found: Nationality | null = null;
+  for (let m = NATIONALITY_CUE.exec(s); m !== null; m = NATIONALITY_CUE.exec(s)) {
+    const bare = /^(?:Russia|Moscow|Ukraine|Kyiv)$/.test(m[0]);
+    if (bare && /\b(?:in|of|into|to|across|from|on|against|invaded|attacked)\s+$/i.test(s.slice(Math.max(0, m.index - 12), m.index))) {
+      continue;
+    }
+    found = m[1] ? 'russian' : 'ukrainian';
+  }
+  return found;
+}
+
+function military(side: Nationality | null): Subject {
+  if (side === 'russian') return 'russian_military';
+  if (side === 'ukrainian') return 'ukrainian_military';
+  return 'military';
+}
+
+/** The side of soldiers counted: in the phrase, else the nearest before the last soldier word. */
+function side(e: SubjectEvidence): Nationality | null {
+  if (e.np.nationality) return e.np.nationality;
+  const s = e.sentenceBefore;
+  MILITARY_WORD.lastIndex = 0;
+  let lastSoldier = -1;
+  for (let m = MILITARY_WORD.exec(s); m !== null; m = MILITARY_WORD.exec(s)) lastSoldier = m.index + m[0].length;
+  return nationalityBefore(lastSoldier >= 0 ? s.slice(0, lastSoldier) : s);
+}
+
+function leadSubject(lead: string): Subject | null {
+  const soldier = /\b(?:troops|soldiers|servicemen|forces|army|military|personnel)\b/i.exec(lead);
+  const civilian = CIVILIAN_WORD.exec(lead);
+  const child = CHILD_WORD.exec(lead);
+  const hits: [number, Subject][] = [];
+  if (soldier) hits.push([soldier.index, 'military']);
+  if (civilian) hits.push([civilian.index, 'civilians']);
+  if (child) hits.push([child.index, 'children']);
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => b[0] - a[0]);
+  return hits[0]![1];
+}
+
+export function readSubject(e: SubjectEvidence): Subject {
+  const { np, metric } = e;
+  if (!PEOPLE_METRICS.has(metric)) return 'other';
+  let subject: Subject | null = null;
+
+  if (np.subject && np.head !== 'others') {
+    subject = np.subject;
+    if (subject === 'people' && np.civilian) subject = 'civilians';
+    // "2,032 civilians ... with details 780 people killed": the breakdown counts the same civilians.
+    if (subject === 'people' && e.previous === 'civilians') subject = 'civilians';
+  } else if (np.inherit && e.previous) {
+    subject = e.previous;
+  } else if (np.civilian) {
+    subject = 'civilians';
+  } else if (np.nationality && np.metric) {
+    // "498 Russian deaths", "Ukrainian losses": the side's soldiers.
+    subject = 'military';
+  } else if (e.included && e.previous) {
+    subject = e.previous;
+  } else {
+    subject = leadSubject(e.lead) ?? e.previous ?? e.paragraphPrevious;
+  }
+
+  if (subject === 'military') subject = military(side(e));
+  if (subject === null || (metric === 'other' && !np.subject)) subject = metric === 'other' ? (np.subject ?? 'other') : 'people';
+  if (DISPLACEMENT.has(metric) && subject === 'civilians') subject = 'people';
+  if (!DISPLACEMENT.has(metric) && metric !== 'other' && subject === 'other') subject = 'people';
+  return subject;
+}
