@@ -10,6 +10,7 @@ import { dayNumber } from './dates.ts';
 import { intervalOf } from './intervals.ts';
 import { measureKind, type MeasureKind } from './measures.ts';
 import { isFloor, sourceKey } from './sources.ts';
+import { claimWords, type ClaimWords } from './wording.ts';
 
 /**
  * Two reports this many days apart or fewer describe the same period for the purpose of disagreement:
@@ -34,8 +35,12 @@ export interface Bucket {
   readonly supersededBy: Int32Array;
   /** Day from which each claim is superseded (the earliest superseding claim's day), or Infinity. */
   readonly staleFrom: Float64Array;
-  /** A pointer to each claim, for `Report.supersededBy`; built once, shared and frozen. */
-  readonly refs: readonly ClaimRef[];
+  /** Keys a claim has beyond the `Claim` interface (e.g. `origin`), or null: copied onto its reports. */
+  readonly extra: readonly (readonly string[] | null)[];
+  /** Each claim's words for notes and summaries, made on first use (`wordsOf`). */
+  readonly words: (ClaimWords | undefined)[];
+  /** A pointer to each claim, for `Report.supersededBy`, made on first use (`refOf`), then shared and frozen. */
+  readonly refs: (ClaimRef | undefined)[];
   readonly kind: MeasureKind;
   readonly window: boolean;
   readonly forecast: boolean;
@@ -128,7 +133,9 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
     source: keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher)),
     supersededBy: new Int32Array(n).fill(-1),
     staleFrom: new Float64Array(n).fill(Infinity),
-    refs: keyed.map((k) => refOf(k.claim)),
+    extra: keyed.map((k) => extraKeys(k.claim)),
+    words: new Array<ClaimWords | undefined>(n).fill(undefined),
+    refs: new Array<ClaimRef | undefined>(n).fill(undefined),
     kind: measureKind(metric),
     window,
     forecast,
@@ -145,7 +152,42 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
   return bucket;
 }
 
-function refOf(claim: Claim): ClaimRef {
+const CLAIM_KEYS: ReadonlySet<string> = new Set<keyof Claim>([
+  'id',
+  'text',
+  'start',
+  'end',
+  'value',
+  'low',
+  'high',
+  'qualifier',
+  'metric',
+  'subject',
+  'place',
+  'period',
+  'asOf',
+  'source',
+  'modality',
+  'quote',
+  'document',
+]);
+
+function extraKeys(claim: Claim): string[] | null {
+  const extra = Object.keys(claim).filter((key) => !CLAIM_KEYS.has(key));
+  return extra.length > 0 ? extra : null;
+}
+
+/** The words of claim `i`; most claims are never shown, so they are made when first needed. */
+export function wordsOf(b: Bucket, i: number): ClaimWords {
+  return (b.words[i] ??= claimWords(b.claims[i]!));
+}
+
+/** The pointer to claim `i` that reports superseded by it carry. */
+export function refOf(b: Bucket, i: number): ClaimRef {
+  return (b.refs[i] ??= makeRef(b.claims[i]!));
+}
+
+function makeRef(claim: Claim): ClaimRef {
   return Object.freeze({
     id: claim.id,
     text: claim.text,

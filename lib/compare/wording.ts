@@ -10,7 +10,7 @@ import { shortName, whoOf } from './sources.ts';
 import { Stance } from './stances.ts';
 
 /** "4,253 (OHCHR, 2022-06-07)". */
-export function describeRef(ref: ClaimRef): string {
+export function describeRef(ref: Pick<ClaimRef, 'text' | 'source' | 'publisher' | 'asOf'>): string {
   const who = whoOf(ref.source, ref.publisher);
   return ref.asOf ? `${shortName(ref.text)} (${who}, ${ref.asOf})` : `${shortName(ref.text)} (${who})`;
 }
@@ -34,27 +34,64 @@ export function apart(days: number): string {
   return Math.abs(days) <= 1 ? samePeriod(days) : span(days);
 }
 
+/** What a report's notes need, worked out once per claim when the index is built. */
+export interface ClaimWords {
+  /** Who it comes from, bounded: "Kremlin", else the publisher. */
+  who: string;
+  /** "4,253 (OHCHR, 2022-06-07)". */
+  ref: string;
+  /** "Kremlin figure for March 2" when the claim is about another day than its document's; else ''. */
+  about: string;
+  /** The same with the year, for a page figure of another year: "Kremlin figure for March 2, 2022". */
+  aboutWithYear: string;
+  /** The year of the claim's `asOf`, and of its document. */
+  asOfYear: number;
+  docYear: number;
+  /** "reported", or "forecast made" for a forecast. */
+  verb: string;
+  /** "reported on June 7, 2022": when there is no page date to count days from. */
+  on: string;
+}
+
+export function claimWords(claim: Claim): ClaimWords {
+  const who = whoOf(claim.source, claim.document.publisher);
+  const docYear = Number(claim.document.date.slice(0, 4));
+  const asOfYear = claim.asOf === null ? docYear : Number(claim.asOf.slice(0, 4));
+  const verb = claim.modality === 'forecast' ? 'forecast made' : 'reported';
+  let about = '';
+  let aboutWithYear = '';
+  if (claim.asOf !== null && claim.asOf !== claim.document.date) {
+    const what = `${who} ${claim.modality === 'forecast' ? 'forecast' : 'figure'} for `;
+    about = what + monthDay(claim.asOf, asOfYear);
+    aboutWithYear = what + monthDay(claim.asOf);
+  }
+  const date = claim.asOf ?? claim.document.date;
+  const ref = describeRef({
+    text: claim.text,
+    source: claim.source,
+    publisher: claim.document.publisher,
+    asOf: date,
+  });
+  return { who, ref, about, aboutWithYear, asOfYear, docYear, verb, on: `${verb} on ${monthDay(date)}` };
+}
+
 /**
  * When the report was made, relative to the page figure: "reported 16 days later", "Kremlin figure for
  * March 2, 20 days earlier", "forecast made the same day", "reported on June 7, 2022" (no page date).
  */
-export function timing(claim: Claim, days: number, refYear: number | undefined): string {
-  const who = whoOf(claim.source, claim.document.publisher);
+export function timing(w: ClaimWords, days: number, refYear: number | undefined): string {
   const when = span(days);
-  const date = claim.asOf ?? claim.document.date;
-  if (claim.asOf !== null && claim.asOf !== claim.document.date) {
-    // Without a page date, the report's own year is the reference: "for March 2" in a 2022 document.
-    const year = refYear ?? Number(claim.document.date.slice(0, 4));
-    const about = `${who} ${claim.modality === 'forecast' ? 'forecast' : 'figure'} for ${monthDay(claim.asOf, year)}`;
+  if (w.about) {
+    // Without a page date, the report's own document sets the year that goes without saying.
+    const about = w.asOfYear === (refYear ?? w.docYear) ? w.about : w.aboutWithYear;
     return when ? `${about}, ${when}` : about;
   }
-  const verb = claim.modality === 'forecast' ? 'forecast made' : 'reported';
-  if (!when) return `${verb} on ${monthDay(date)}`;
-  return `${verb} ${when}`;
+  return when ? `${w.verb} ${when}` : w.on;
 }
 
 export interface NoteParts {
-  claim: Claim;
+  words: ClaimWords;
+  forecast: boolean;
   stance: Stance;
   /** Days from the page figure's date to the report's; NaN when unknown. */
   days: number;
@@ -66,19 +103,22 @@ export interface NoteParts {
   pageVague: boolean;
   /** Who the page figure comes from, for "UN vs Ukrainian officials". */
   pageWho: string;
-  supersededBy: ClaimRef | null;
+  /** The words of the report that superseded this one, or null. */
+  supersededBy: ClaimWords | null;
   refYear: number | undefined;
 }
 
 /** The report's note: when, how it stands, and what replaced it. */
 export function noteFor(p: NoteParts): string {
-  const parts = [timing(p.claim, p.days, p.refYear), stancePhrase(p)];
-  if (p.supersededBy) parts.push(`superseded by ${describeRef(p.supersededBy)}`);
-  return parts.filter((s) => s !== '').join('; ');
+  const stance = stancePhrase(p);
+  let note = timing(p.words, p.days, p.refYear);
+  if (stance) note += `; ${stance}`;
+  if (p.supersededBy) note += `; superseded by ${p.supersededBy.ref}`;
+  return note;
 }
 
 function stancePhrase(p: NoteParts): string {
-  const who = whoOf(p.claim.source, p.claim.document.publisher);
+  const who = p.words.who;
   const versus = `${who} vs ${p.pageWho} ${samePeriod(p.days)}`;
   const near = !Number.isNaN(p.days) && Math.abs(p.days) <= 1;
   switch (p.stance) {
@@ -101,7 +141,7 @@ function stancePhrase(p: NoteParts): string {
       return near ? `${versus}: ${why}` : why;
     }
     case Stance.conflict:
-      if (p.claim.modality === 'forecast') return 'a different forecast';
+      if (p.forecast) return 'a different forecast';
       if (!near) return 'differs';
       return p.sameSource ? `${who} gave a different figure ${samePeriod(p.days)}` : versus;
     case Stance.backwards:
