@@ -9,6 +9,9 @@ import type { Metric } from '../types.ts';
 const HEALTH_ATTACKS = /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
 const ONE_ATTACK =
   /\b(?:in|by|during|from)\s+(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
+/** The clause is about one attack: "A missile strike on the railway station ... killed 50 people". */
+const ONE_ATTACK_SUBJECT =
+  /^\W*(?:An?|The|One|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|Yesterday['’]s|Today['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
 const BORDER = /\bcross(?:ed|ing|ings)?\s+(?:into|the\s+border|over)|border\s+crossings?/i;
 const PROTECTION = /\bregistered\s+for\s+(?:temporary\s+)?protection|temporary\s+protection/i;
 
@@ -18,7 +21,12 @@ const HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualt
 export function readScope(metric: Metric, context: string, own: string): string | null {
   if (HARM.has(metric)) {
     if (HEALTH_ATTACKS.test(context)) return 'health care attacks';
-    if (metric !== 'attacks' && (ONE_ATTACK.test(own) || ONE_ATTACK.test(context.slice(-120)))) return 'one attack';
+    if (
+      metric !== 'attacks' &&
+      (ONE_ATTACK.test(own) || ONE_ATTACK.test(context.slice(-120)) || ONE_ATTACK_SUBJECT.test(context))
+    ) {
+      return 'one attack';
+    }
   }
   if (metric === 'fled_abroad') {
     if (PROTECTION.test(context)) return 'registered for protection';
