@@ -19,11 +19,33 @@ export interface DatePhrase {
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS: Record<string, number> = {
-  jan: 0, january: 0, feb: 1, february: 1, mar: 2, march: 2, apr: 3, april: 3, may: 4, jun: 5, june: 5, jul: 6,
-  july: 6, aug: 7, august: 7, sep: 8, sept: 8, september: 8, oct: 9, october: 9, nov: 10, november: 10, dec: 11,
+  jan: 0,
+  january: 0,
+  feb: 1,
+  february: 1,
+  mar: 2,
+  march: 2,
+  apr: 3,
+  april: 3,
+  may: 4,
+  jun: 5,
+  june: 5,
+  jul: 6,
+  july: 6,
+  aug: 7,
+  august: 7,
+  sep: 8,
+  sept: 8,
+  september: 8,
+  oct: 9,
+  october: 9,
+  nov: 10,
+  november: 10,
+  dec: 11,
   december: 11,
 };
-const MONTH = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const MONTH =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 
 const PHRASE = new RegExp(
   [
@@ -54,7 +76,12 @@ function weekdayDate(reference: IsoDate, weekday: number, relation: string | und
   return iso(addDays(ref, -back));
 }
 
-function monthDayDate(reference: IsoDate | null, month: number, day: number, year: number | null): IsoDate | null {
+function monthDayDate(
+  reference: IsoDate | null,
+  month: number,
+  day: number,
+  year: number | null,
+): IsoDate | null {
   const refDate = reference ? parseISO(reference) : null;
   let y = year ?? (refDate && isValid(refDate) ? refDate.getFullYear() : null);
   if (y === null) return null;
@@ -69,7 +96,12 @@ function monthDayDate(reference: IsoDate | null, month: number, day: number, yea
 }
 
 /** Date phrases in text[from, to), in order. */
-export function findDatePhrases(text: string, from: number, to: number, reference: IsoDate | null): DatePhrase[] {
+export function findDatePhrases(
+  text: string,
+  from: number,
+  to: number,
+  reference: IsoDate | null,
+): DatePhrase[] {
   const s = text.slice(from, to);
   const out: DatePhrase[] = [];
   PHRASE.lastIndex = 0;
@@ -78,7 +110,8 @@ export function findDatePhrases(text: string, from: number, to: number, referenc
     const start = from + m.index;
     const end = start + m[0].length;
     const rel = (g.wdRel ?? g.mdRel ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const since = rel === 'since' || rel === 'from' || SINCE_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+    const since =
+      rel === 'since' || rel === 'from' || SINCE_BEFORE.test(text.slice(Math.max(0, start - 48), start));
     if (g.prev !== undefined) {
       out.push({ start, end, kind: 'previous', date: null });
       continue;
@@ -97,7 +130,8 @@ export function findDatePhrases(text: string, from: number, to: number, referenc
       date = monthDayDate(reference, month, day, g.year ? Number(g.year) : null);
     } else if (g.rel !== undefined) {
       const word = g.rel.toLowerCase().replace(/\s+/g, ' ');
-      if (reference) date = word === 'yesterday' || word === 'last night' ? shiftDays(reference, -1) : reference;
+      if (reference)
+        date = word === 'yesterday' || word === 'last night' ? shiftDays(reference, -1) : reference;
     }
     out.push({ start, end, kind: since ? 'since' : 'day', date });
   }
@@ -109,7 +143,11 @@ export function findDatePhrases(text: string, from: number, to: number, referenc
  * `by the previous evening` is the day before the statement's day (or the document's). Null when the
  * clause names no day.
  */
-export function dayOfFigure(phrases: readonly DatePhrase[], figureStart: number, reference: IsoDate | null): IsoDate | null {
+export function dayOfFigure(
+  phrases: readonly DatePhrase[],
+  figureStart: number,
+  reference: IsoDate | null,
+): IsoDate | null {
   const days = phrases.filter((p) => p.kind === 'day' && p.date !== null);
   let nearest: DatePhrase | null = null;
   for (const p of days) {

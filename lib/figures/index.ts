@@ -73,7 +73,8 @@ function clausesOf(text: string, sentence: Sentence, date: IsoDate | null, place
   const s = text.slice(sentence.start, sentence.end);
   const cuts = [sentence.start];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s)) cuts.push(sentence.start + m.index);
+  for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s))
+    cuts.push(sentence.start + m.index);
   cuts.push(sentence.end);
   const out: Clause[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -118,14 +119,16 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   const lastPerson = (): Source | null => {
     for (let i = recent.length - 1; i >= Math.max(0, recent.length - PERSON_REACH); i--) {
       const attrs = attributionsOf(recent[i]!);
-      for (let j = attrs.length - 1; j >= 0; j--) if (attrs[j]!.source.kind === 'person') return attrs[j]!.source;
+      for (let j = attrs.length - 1; j >= 0; j--)
+        if (attrs[j]!.source.kind === 'person') return attrs[j]!.source;
     }
     return null;
   };
   const lastOrganisation = (): Source | null => {
     for (let i = recent.length - 1; i >= Math.max(0, recent.length - PERSON_REACH); i--) {
       const attrs = attributionsOf(recent[i]!);
-      for (let j = attrs.length - 1; j >= 0; j--) if (attrs[j]!.source.kind === 'org') return attrs[j]!.source;
+      for (let j = attrs.length - 1; j >= 0; j--)
+        if (attrs[j]!.source.kind === 'org') return attrs[j]!.source;
     }
     return null;
   };
@@ -140,7 +143,10 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         return earlier[earlier.length - 1]?.source.name ?? lastOrganisation()?.name ?? null;
       }
       case 'newspaper':
-        return lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.start) ?? source.name;
+        return (
+          lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.start) ??
+          source.name
+        );
       default:
         return source.name;
     }
@@ -160,9 +166,14 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       if (back) {
         const name =
           back.kind === 'newspaper'
-            ? (lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.end) ?? back.name)
+            ? (lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.end) ??
+              back.name)
             : back.name;
-        const day = dayOfFigure(findDatePhrases(text, sentence.start, sentence.end, docDate), sentence.start, docDate);
+        const day = dayOfFigure(
+          findDatePhrases(text, sentence.start, sentence.end, docDate),
+          sentence.start,
+          docDate,
+        );
         for (const d of previous.drafts) {
           if (d.sourceExplicit) continue;
           d.reading.source = name;
@@ -253,18 +264,27 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
 
         // Source: the attribution governing the figure in its clause, else the sentence it continues.
         const before = clause.attributions.filter((a) => a.at < c.start);
-        const attribution = before[before.length - 1] ?? clause.attributions.find((a) => a.at >= c.end) ?? null;
+        const attribution =
+          before[before.length - 1] ?? clause.attributions.find((a) => a.at >= c.end) ?? null;
         let source = attribution ? resolveSource(attribution, clause, sentence) : null;
         let sourceExplicit = source !== null;
         if (!source && continues && samePara) {
           const carried = samePara.drafts.find((d) => d.sourceExplicit)?.reading.source ?? null;
-          const said = attributionsOf(samePara).find((a) => a.source.kind === 'org' || a.source.kind === 'person');
+          const said = attributionsOf(samePara).find(
+            (a) => a.source.kind === 'org' || a.source.kind === 'person',
+          );
           source = carried ?? said?.source.name ?? null;
           sourceExplicit = source !== null;
         }
         if (source === 'UN') {
-          for (let k = recent.length - 1; k >= 0 && recent[k]!.sentence.paragraph === sentence.paragraph; k--) {
-            const specific = recent[k]!.drafts.find((d) => d.reading.source && UN_SPECIFIC.test(d.reading.source));
+          for (
+            let k = recent.length - 1;
+            k >= 0 && recent[k]!.sentence.paragraph === sentence.paragraph;
+            k--
+          ) {
+            const specific = recent[k]!.drafts.find(
+              (d) => d.reading.source && UN_SPECIFIC.test(d.reading.source),
+            );
             if (specific) {
               source = specific.reading.source;
               break;

@@ -51,10 +51,7 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
 ];
 
-const EVENT_WORDS = new RegExp(
-  `\\b(?:${EVENT_GROUPS.map(([m, p]) => `(?<${m}>${p})`).join('|')})\\b`,
-  'giu',
-);
+const EVENT_WORDS = new RegExp(`\\b(?:${EVENT_GROUPS.map(([m, p]) => `(?<${m}>${p})`).join('|')})\\b`, 'giu');
 
 function eventOf(m: RegExpExecArray): EventMetric | null {
   const groups = m.groups ?? {};
@@ -78,25 +75,36 @@ export function lastEvent(s: string): EventMetric | null {
 }
 
 /** A verb (or a toll phrase) right before the number governs it: "killed 12", "put the toll at 2,000". */
-const TOLL_VERB = '(?:at|of|to|rose\\s+to|reached|stands\\s+at|stood\\s+at|climbed\\s+to|is|was|has\\s+risen\\s+to|hit)';
+const TOLL_VERB =
+  '(?:at|of|to|rose\\s+to|reached|stands\\s+at|stood\\s+at|climbed\\s+to|is|was|has\\s+risen\\s+to|hit)';
 const VERB_GROUPS: readonly [Metric, string][] = [
   ['casualties', `casualty\\s+toll\\s+${TOLL_VERB}`],
-  ['killed', `killed|killing|kills|kill|lost|losing|loses|claimed\\s+the\\s+lives\\s+of|(?:death\\s+)?toll\\s+${TOLL_VERB}`],
+  [
+    'killed',
+    `killed|killing|kills|kill|lost|losing|loses|claimed\\s+the\\s+lives\\s+of|(?:death\\s+)?toll\\s+${TOLL_VERB}`,
+  ],
   ['injured', 'injured|injuring|injures|wounded|wounding|wounds|hurt'],
   ['evacuated', 'evacuated|evacuating|evacuates|evacuate'],
   ['displaced', 'displaced|displacing|displaces'],
-  ['detained', 'detained|detaining|arrested|arresting|captured|capturing|deported|deporting|abducted|took\\s+prisoner'],
+  [
+    'detained',
+    'detained|detaining|arrested|arresting|captured|capturing|deported|deporting|abducted|took\\s+prisoner',
+  ],
 ];
 const VERB_BEFORE_RE = new RegExp(
   `\\b(?:${VERB_GROUPS.map(([m, p]) => `(?<${m}>${p})`).join('|')})\\s+(?:(?:a|an|the|some|another|further|more\\s+than|at\\s+least|nearly|almost|about|over)\\s+)*$`,
   'iu',
 );
 
-export const INHERIT_BEFORE = /\b(?:including|includes|include|among\s+(?:them|those|whom)|of\s+(?:whom|which|them|those)|incl\.)\s*:?\s*$/i;
+export const INHERIT_BEFORE =
+  /\b(?:including|includes|include|among\s+(?:them|those|whom)|of\s+(?:whom|which|them|those)|incl\.)\s*:?\s*$/i;
 
-const DESTROY = /\b(?:destroy(?:ed|ing|s)?|demolish(?:ed|ing)?|raz(?:ed|ing)|flatten(?:ed|ing)|damag(?:ed|ing|es)|ruined|levelled|leveled|collapsed|hit|struck|burned|burnt)\b/i;
-const FIRE = /\b(?:fired|firing|launched|launching|rained|struck|hit|hitting|targeted|shot\s+down|intercepted|downed)\b/i;
-const AID = /\b(?:aid|assistance|package|pledg(?:e|ed|es|ing)|funding|fund|grants?|donat(?:ed|ion|ions|e)|loans?|contribution|support|relief|humanitarian|budget|allocat(?:ed|ion)|financing|tranche|commitment|committed|approved|sent|provide[ds]?)\b/i;
+const DESTROY =
+  /\b(?:destroy(?:ed|ing|s)?|demolish(?:ed|ing)?|raz(?:ed|ing)|flatten(?:ed|ing)|damag(?:ed|ing|es)|ruined|levelled|leveled|collapsed|hit|struck|burned|burnt)\b/i;
+const FIRE =
+  /\b(?:fired|firing|launched|launching|rained|struck|hit|hitting|targeted|shot\s+down|intercepted|downed)\b/i;
+const AID =
+  /\b(?:aid|assistance|package|pledg(?:e|ed|es|ing)|funding|fund|grants?|donat(?:ed|ion|ions|e)|loans?|contribution|support|relief|humanitarian|budget|allocat(?:ed|ion)|financing|tranche|commitment|committed|approved|sent|provide[ds]?)\b/i;
 
 export interface MetricEvidence {
   np: NounPhrase;
@@ -119,7 +127,11 @@ function verbBefore(lead: string, own: string): Metric | null {
   if (!m?.groups) return null;
   for (const [metric, hit] of Object.entries(m.groups)) {
     if (hit === undefined) continue;
-    if (metric === 'killed' && /^(?:lost|losing|loses)$/i.test(hit) && /^\W*(?:[\w-]+\s+){0,2}homes\b/i.test(own)) {
+    if (
+      metric === 'killed' &&
+      /^(?:lost|losing|loses)$/i.test(hit) &&
+      /^\W*(?:[\w-]+\s+){0,2}homes\b/i.test(own)
+    ) {
       return 'displaced';
     }
     return metric as Metric;
@@ -132,15 +144,19 @@ export function readMetric(e: MetricEvidence): Metric {
   if (e.currency) return AID.test(e.clause) ? 'aid_money' : 'other';
 
   // "thousands dead or injured": both halves right after the number.
-  if (/^\W*(?:[\w-]+\s+){0,1}(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded)\b/i.test(e.after)) return 'casualties';
+  if (/^\W*(?:[\w-]+\s+){0,1}(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded)\b/i.test(e.after))
+    return 'casualties';
 
   if (np.metric) return np.metric;
-  if (np.thing === 'building') return DESTROY.test(e.own) || DESTROY.test(e.lead) ? 'buildings_destroyed' : 'other';
-  if (np.thing === 'weapon') return FIRE.test(e.own.slice(0, 60)) || FIRE.test(e.lead.slice(-40)) ? 'attacks' : 'weapons';
+  if (np.thing === 'building')
+    return DESTROY.test(e.own) || DESTROY.test(e.lead) ? 'buildings_destroyed' : 'other';
+  if (np.thing === 'weapon')
+    return FIRE.test(e.own.slice(0, 60)) || FIRE.test(e.lead.slice(-40)) ? 'attacks' : 'weapons';
 
   // "553 others injured", "including 21 children", "hundreds more were being sent": a predicate of its
   // own decides, else it counts what the figure before counts.
-  if ((np.inherit || INHERIT_BEFORE.test(e.lead)) && e.previous) return firstEvent(e.own.slice(0, 30)) ?? e.previous;
+  if ((np.inherit || INHERIT_BEFORE.test(e.lead)) && e.previous)
+    return firstEvent(e.own.slice(0, 30)) ?? e.previous;
 
   const verb = verbBefore(e.lead, e.own);
   if (verb) return verb;

@@ -151,7 +151,8 @@ function isPhoneNumber(text: string, span: NumberSpan): boolean {
   return digits >= 5 && PHONE_KEYWORD.test(text.slice(Math.max(0, s - 40), s));
 }
 
-const TIME_UNIT_COMPOUND = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))$/;
+const TIME_UNIT_COMPOUND =
+  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))$/;
 
 /** What the number reader already knows about a token. */
 function reasonFromToken(token: NumberToken): NotFigureReason | null {

@@ -90,17 +90,23 @@ const COUNTRIES: Record<string, readonly string[]> = {
   Moscow: ['Moscow'],
 };
 
-function alternation(table: Record<string, readonly string[]>): { re: RegExp; canonical: Map<string, string> } {
+function alternation(table: Record<string, readonly string[]>): {
+  re: RegExp;
+  canonical: Map<string, string>;
+} {
   const canonical = new Map<string, string>();
-  for (const [name, variants] of Object.entries(table)) for (const v of variants) canonical.set(v.toLowerCase(), name);
+  for (const [name, variants] of Object.entries(table))
+    for (const v of variants) canonical.set(v.toLowerCase(), name);
   const words = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+'));
   return { re: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), canonical };
 }
 
 const CITY = alternation(VARIANTS);
 const COUNTRY = alternation(COUNTRIES);
-const LOCATIVE_BEFORE = /\b(?:in|at|near|around|outside|from|into|to|across|inside|throughout|towards|toward|within|of|over|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
-const SPEAKER_AFTER = /^['’]?s?\s+(?:says|said|say|claims|claimed|reported|announced|and\s+its\s+allies|and\s+its\s+Western)/;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|around|outside|from|into|to|across|inside|throughout|towards|toward|within|of|over|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+const SPEAKER_AFTER =
+  /^['’]?s?\s+(?:says|said|say|claims|claimed|reported|announced|and\s+its\s+allies|and\s+its\s+Western)/;
 /** `the capital`, `there`, `the city`: a place named before (Kyiv for the capital). */
 const ANAPHORA =
   /\b(?:(?<russianCapital>the\s+Russian\s+capital)|(?<capital>(?:the|Ukraine['’]s|the\s+Ukrainian)\s+capital)|(?<there>there(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?|remains?|being|been)\b))|(?<city>the\s+(?:port\s+city|city|town|port|village|region|oblast)(?!\s+(?:of|city|council|officials|authorities|administration|mayor|governor)\b|['’]s)))\b/gi;

@@ -6,7 +6,8 @@
  */
 import type { Metric } from '../types.ts';
 
-const HEALTH_ATTACKS = /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
+const HEALTH_ATTACKS =
+  /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
 const ONE_ATTACK =
   /\b(?:in|by|during|from)\s+(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
 /** The clause is about one attack: "A missile strike on the railway station ... killed 50 people". */

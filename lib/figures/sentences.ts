@@ -84,7 +84,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 const TERMINATOR = /[.!?]/;
 const CLOSER = /["'”’)\]»]/;
-const OPENER = /["“‘(\[«]/;
+const OPENER = /["“‘([«]/;
 
 function isSentenceStartChar(ch: string): boolean {
   return /[\p{Lu}\p{N}]/u.test(ch) || OPENER.test(ch);

@@ -24,43 +24,191 @@ export interface Attribution {
 
 /** Ordered: the first that matches names the source. */
 const ORGS: readonly [RegExp, string][] = [
-  [/\bOHCHR\b|\bHRMMU\b|\b(?:UN|U\.N\.|United Nations)(?:['’]s)?\s+(?:human\s+rights|rights)\b|High\s+Commissioner\s+for\s+Human\s+Rights|human\s+rights\s+monitoring\s+mission/i, 'UN human rights office'],
-  [/\bUNHCR\b|\b(?:UN|U\.N\.|United Nations)(?:['’]s)?\s+refugee\s+agency|High\s+Commissioner\s+for\s+Refugees/i, 'UNHCR'],
+  [
+    /\bOHCHR\b|\bHRMMU\b|\b(?:UN|U\.N\.|United Nations)(?:['’]s)?\s+(?:human\s+rights|rights)\b|High\s+Commissioner\s+for\s+Human\s+Rights|human\s+rights\s+monitoring\s+mission/i,
+    'UN human rights office',
+  ],
+  [
+    /\bUNHCR\b|\b(?:UN|U\.N\.|United Nations)(?:['’]s)?\s+refugee\s+agency|High\s+Commissioner\s+for\s+Refugees/i,
+    'UNHCR',
+  ],
   [/\bUNICEF\b/, 'UNICEF'],
   [/\bIOM\b|International\s+Organi[sz]ation\s+for\s+Migration/, 'IOM'],
   [/\bOCHA\b/, 'OCHA'],
   [/\bWHO\b|World\s+Health\s+Organi[sz]ation/, 'WHO'],
   [/\bKomsomolskaya\s+Pravda\b/i, 'Komsomolskaya Pravda'],
   [/\bPentagon\b/, 'Pentagon'],
-  [/\b(?:Russian|Russia['’]s)\s+(?:defen[cs]e|military)\s+ministry\b|\bMinistry\s+of\s+Defen[cs]e\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b|\bRussian\s+Ministry\s+of\s+Defen[cs]e\b/i, 'Russian defence ministry'],
-  [/\b(?:Ukrainian|Ukraine['’]s)\s+(?:defen[cs]e|military)\s+ministry\b|\bUkrainian\s+Ministry\s+of\s+Defen[cs]e\b|\bGeneral\s+Staff\b/i, 'Ukrainian military'],
-  [/\b(?:British|Britain['’]s|UK|U\.K\.)\s+(?:defen[cs]e\s+ministry|Ministry\s+of\s+Defen[cs]e|military\s+intelligence)\b/i, 'UK defence ministry'],
+  [
+    /\b(?:Russian|Russia['’]s)\s+(?:defen[cs]e|military)\s+ministry\b|\bMinistry\s+of\s+Defen[cs]e\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b|\bRussian\s+Ministry\s+of\s+Defen[cs]e\b/i,
+    'Russian defence ministry',
+  ],
+  [
+    /\b(?:Ukrainian|Ukraine['’]s)\s+(?:defen[cs]e|military)\s+ministry\b|\bUkrainian\s+Ministry\s+of\s+Defen[cs]e\b|\bGeneral\s+Staff\b/i,
+    'Ukrainian military',
+  ],
+  [
+    /\b(?:British|Britain['’]s|UK|U\.K\.)\s+(?:defen[cs]e\s+ministry|Ministry\s+of\s+Defen[cs]e|military\s+intelligence)\b/i,
+    'UK defence ministry',
+  ],
   [/\bZelensk(?:yy|yi|iy|ij|y)\b/i, 'Zelenskyy'],
   [/\bKlitschko\b/i, 'Vitali Klitschko'],
   [/\bPutin\b/, 'Vladimir Putin'],
   [/(?<!pro-)\bKremlin\b/i, 'Kremlin'],
-  [/\b(?:Ukrainian|Ukraine['’]s)\s+(?:(?:government|military|health|defen[cs]e|interior|emergency|regional|local)\s+)?(?:officials?|authorities|government|officers?)\b/i, 'Ukrainian officials'],
-  [/\b(?:Russian|Russia['’]s)\s+(?:(?:government|military|defen[cs]e)\s+)?(?:officials?|authorities|government)\b/i, 'Russian officials'],
-  [/\b(?:US|U\.S\.|American|United\s+States)\s+(?:(?:defen[cs]e|government|military|intelligence|senior|administration)\s+)*officials?\b/i, 'US officials'],
-  [/\b(?:Western|NATO|European|EU)\s+(?:(?:intelligence|defen[cs]e|military)\s+)?officials?\b/i, 'Western officials'],
+  [
+    /\b(?:Ukrainian|Ukraine['’]s)\s+(?:(?:government|military|health|defen[cs]e|interior|emergency|regional|local)\s+)?(?:officials?|authorities|government|officers?)\b/i,
+    'Ukrainian officials',
+  ],
+  [
+    /\b(?:Russian|Russia['’]s)\s+(?:(?:government|military|defen[cs]e)\s+)?(?:officials?|authorities|government)\b/i,
+    'Russian officials',
+  ],
+  [
+    /\b(?:US|U\.S\.|American|United\s+States)\s+(?:(?:defen[cs]e|government|military|intelligence|senior|administration)\s+)*officials?\b/i,
+    'US officials',
+  ],
+  [
+    /\b(?:Western|NATO|European|EU)\s+(?:(?:intelligence|defen[cs]e|military)\s+)?officials?\b/i,
+    'Western officials',
+  ],
   [/\b(?:UN|U\.N\.|United\s+Nations)\b/, 'UN'],
 ];
 
 /** Capitalised words that are not names: titles, sentence openers, descriptors. */
 const NOT_NAME: ReadonlySet<string> = new Set(
   [
-    'the', 'a', 'an', 'officially', 'meanwhile', 'but', 'and', 'in', 'on', 'at', 'already', 'however', 'separately',
-    'elsewhere', 'earlier', 'later', 'also', 'now', 'then', 'of', 'for', 'from', 'by', 'with', 'as', 'so', 'this',
-    'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'president', 'prime', 'minister', 'foreign',
-    'defence', 'defense', 'interior', 'deputy', 'mayor', 'governor', 'spokesman', 'spokeswoman', 'spokesperson',
-    'adviser', 'advisor', 'presidential', 'secretary', 'general', 'gen', 'chancellor', 'chief', 'head', 'director',
-    'director-general', 'commander', 'colonel', 'col', 'lt', 'major', 'maj', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord',
-    'ambassador', 'envoy', 'senator', 'sen', 'rep', 'representative', 'official', 'officials', 'regional', 'city',
-    'military', 'administration', 'ukrainian', 'russian', 'american', 'british', 'german', 'french', 'polish', 'us',
-    'u.s.', 'uk', 'kyiv', 'kiev', 'mariupol', 'kharkiv', 'chernihiv', 'odesa', 'lviv', 'said', 'says', 'according',
-    'to', 'last', 'week', 'month', 'year', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday',
-    'friday', 'saturday', 'sunday', 'ministry', 'chairman', 'leader', 'ex', 'former', 'acting', 'first', 'vice',
-    'state', 'attorney', 'prosecutor', 'prosecutor-general', 'ombudsman', 'commissioner', 'high', 'council',
+    'the',
+    'a',
+    'an',
+    'officially',
+    'meanwhile',
+    'but',
+    'and',
+    'in',
+    'on',
+    'at',
+    'already',
+    'however',
+    'separately',
+    'elsewhere',
+    'earlier',
+    'later',
+    'also',
+    'now',
+    'then',
+    'of',
+    'for',
+    'from',
+    'by',
+    'with',
+    'as',
+    'so',
+    'this',
+    'that',
+    'these',
+    'those',
+    'his',
+    'her',
+    'its',
+    'their',
+    'our',
+    'president',
+    'prime',
+    'minister',
+    'foreign',
+    'defence',
+    'defense',
+    'interior',
+    'deputy',
+    'mayor',
+    'governor',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'adviser',
+    'advisor',
+    'presidential',
+    'secretary',
+    'general',
+    'gen',
+    'chancellor',
+    'chief',
+    'head',
+    'director',
+    'director-general',
+    'commander',
+    'colonel',
+    'col',
+    'lt',
+    'major',
+    'maj',
+    'dr',
+    'mr',
+    'mrs',
+    'ms',
+    'sir',
+    'lord',
+    'ambassador',
+    'envoy',
+    'senator',
+    'sen',
+    'rep',
+    'representative',
+    'official',
+    'officials',
+    'regional',
+    'city',
+    'military',
+    'administration',
+    'ukrainian',
+    'russian',
+    'american',
+    'british',
+    'german',
+    'french',
+    'polish',
+    'us',
+    'u.s.',
+    'uk',
+    'kyiv',
+    'kiev',
+    'mariupol',
+    'kharkiv',
+    'chernihiv',
+    'odesa',
+    'lviv',
+    'said',
+    'says',
+    'according',
+    'to',
+    'last',
+    'week',
+    'month',
+    'year',
+    'today',
+    'yesterday',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'ministry',
+    'chairman',
+    'leader',
+    'ex',
+    'former',
+    'acting',
+    'first',
+    'vice',
+    'state',
+    'attorney',
+    'prosecutor',
+    'prosecutor-general',
+    'ombudsman',
+    'commissioner',
+    'high',
+    'council',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -87,13 +235,17 @@ const COUNTRY_SPEAKERS: ReadonlyMap<string, string> = new Map([
   ['reuters', 'Reuters'],
 ]);
 
-const TITLES = /\b(mayor|governor|city\s+council|city\s+officials|city\s+authorities|regional\s+administration|local\s+officials|local\s+authorities|police|prosecutors?|health\s+ministry|emergency\s+services?)\b/i;
+const TITLES =
+  /\b(mayor|governor|city\s+council|city\s+officials|city\s+authorities|regional\s+administration|local\s+officials|local\s+authorities|police|prosecutors?|health\s+ministry|emergency\s+services?)\b/i;
 const NEWSPAPER = /\b(?:newspaper|tabloid|daily|paper|broadsheet|outlet|news\s+agency|agency)\b/i;
 
 /** Strips framing words around a source phrase: "figures from the mayor" → "the mayor". */
 function strip(np: string): string {
   return np
-    .replace(/^\s*(?:according\s+to\s+)?(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|estimates?|tally|count|statement|report|reports|information)\s+(?:from|of|by|released\s+by|published\s+by)\s+)?/i, '')
+    .replace(
+      /^\s*(?:according\s+to\s+)?(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|estimates?|tally|count|statement|report|reports|information)\s+(?:from|of|by|released\s+by|published\s+by)\s+)?/i,
+      '',
+    )
     .replace(/\s+(?:statement|figures|data|report|tally|count|estimates?)\s*$/i, '')
     .replace(/[\s,;:]+$/, '')
     .trim();
@@ -137,14 +289,19 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
       if (!best || end > best.at) best = { at: end, name };
     }
   }
-  if (best) return { name: best.name, kind: /^(?:Zelenskyy|Vitali Klitschko|Vladimir Putin)$/.test(best.name) ? 'person' : 'org' };
+  if (best)
+    return {
+      name: best.name,
+      kind: /^(?:Zelenskyy|Vitali Klitschko|Vladimir Putin)$/.test(best.name) ? 'person' : 'org',
+    };
 
   const bare = np.replace(/^(?:the|a|an)\s+/i, '');
   if (/^(?:he|she)$/i.test(bare)) return { name: bare.toLowerCase(), kind: 'he' };
   if (/^(?:it|they|the\s+(?:agency|ministry|office|organi[sz]ation|mission|statement|report))$/i.test(bare)) {
     return { name: bare.toLowerCase(), kind: 'it' };
   }
-  if (NEWSPAPER.test(np) && !nameIn(np.replace(/\b(?:pro-\S+)/g, ''))) return { name: bare, kind: 'newspaper' };
+  if (NEWSPAPER.test(np) && !nameIn(np.replace(/\b(?:pro-\S+)/g, '')))
+    return { name: bare, kind: 'newspaper' };
 
   const name = nameIn(np);
   if (name) {
@@ -160,7 +317,10 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
     const what = title[1]!.toLowerCase().replace(/\s+/g, ' ');
     return { name: context.place ? `${context.place} ${what}` : what, kind: 'title' };
   }
-  const group = /^(?:(?:some|two|three|several|many)\s+)?(?:officials?|authorities|rescuers|emergency\s+workers|witnesses|volunteers|medics|doctors|police|prosecutors)$/i.exec(bare);
+  const group =
+    /^(?:(?:some|two|three|several|many)\s+)?(?:officials?|authorities|rescuers|emergency\s+workers|witnesses|volunteers|medics|doctors|police|prosecutors)$/i.exec(
+      bare,
+    );
   if (group) return { name: bare.toLowerCase().replace(/^an?\s+/, ''), kind: 'title' };
   return null;
 }
@@ -168,7 +328,8 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
 const VERBS =
   /\b(?:(?<according>according\s+to)|(?<forecastVerb>predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expected)|(?<participle>saying|adding|citing|claiming|reporting|noting|warning|estimating)|(?<put>put|puts|putting|placed|places)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:toll|number|figure|count|total)\b)|(?<verb>said|says|say|told|tells|tell|reported|reports|report|confirmed|confirms|confirm|announced|announces|revealed|reveals|estimated|estimates|claimed|claims|claim|admitted|admits|admit|warned|warns|stated|added|adds|recorded|has\s+recorded|have\s+recorded|verified|verifies|documented|counted|registered|published|publishes|quoted|quotes|tallied|noted|wrote|writes|posted|tweeted|acknowledged|acknowledges|conceded|concedes|showed|shows|indicated|indicates|listed|calculated|tallied))\b/gi;
 
-const SUBJECT_BOUNDARY = /[;:"“”[\]—–,]|\b(?:that|but|and|while|whereas|because|although|though|when|after|before|which|who|as|so|then)\b/gi;
+const SUBJECT_BOUNDARY =
+  /[;:"“”[\]—–,]|\b(?:that|but|and|while|whereas|because|although|though|when|after|before|which|who|as|so|then)\b/gi;
 
 /** The subject right before a verb: after the last boundary, or the head of an appositive. */
 function subjectBefore(before: string): string {
@@ -180,7 +341,8 @@ function subjectBefore(before: string): string {
   }
   let cut = 0;
   SUBJECT_BOUNDARY.lastIndex = 0;
-  for (let m = SUBJECT_BOUNDARY.exec(t); m !== null; m = SUBJECT_BOUNDARY.exec(t)) cut = m.index + m[0].length;
+  for (let m = SUBJECT_BOUNDARY.exec(t); m !== null; m = SUBJECT_BOUNDARY.exec(t))
+    cut = m.index + m[0].length;
   return t.slice(cut);
 }
 
@@ -196,7 +358,12 @@ function organisationIn(s: string): Source | null {
  * Attributions in text[from, to): each verb with the source it names. Participles (`saying`) and verbs
  * whose subject is a pronoun keep the pronoun kind for the caller to resolve.
  */
-export function findAttributions(text: string, from: number, to: number, context: SourceContext): Attribution[] {
+export function findAttributions(
+  text: string,
+  from: number,
+  to: number,
+  context: SourceContext,
+): Attribution[] {
   const s = text.slice(from, to);
   const out: Attribution[] = [];
   VERBS.lastIndex = 0;
@@ -210,18 +377,27 @@ export function findAttributions(text: string, from: number, to: number, context
     let source: Source | null = null;
     if (g.according !== undefined) {
       const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 120);
-      const np = rest.split(/[,.;:"“”]|\s(?=\d)|\b(?:that|who|which|as|on|last|this|in\s+(?:a|an|the)\s+statement)\b/)[0] ?? '';
+      const np =
+        rest.split(
+          /[,.;:"“”]|\s(?=\d)|\b(?:that|who|which|as|on|last|this|in\s+(?:a|an|the)\s+statement)\b/,
+        )[0] ?? '';
       source = normaliseSource(np, context);
     } else {
       const before = s.slice(last, m.index);
-      const inverted = /[,"”]\s*$/.test(before) && /^\s+(?:[\p{Lu}]|the\s+[\p{Lu}]|a\s+[\p{Lu}])/u.test(s.slice(m.index + m[0].length));
+      const inverted =
+        /[,"”]\s*$/.test(before) &&
+        /^\s+(?:[\p{Lu}]|the\s+[\p{Lu}]|a\s+[\p{Lu}])/u.test(s.slice(m.index + m[0].length));
       if (inverted) {
-        const after = s.slice(m.index + m[0].length).split(/[,.;:"“”]|\s(?:on|in|at|last|this|yesterday|today|told)\b/)[0] ?? '';
+        const after =
+          s
+            .slice(m.index + m[0].length)
+            .split(/[,.;:"“”]|\s(?:on|in|at|last|this|yesterday|today|told)\b/)[0] ?? '';
         source = normaliseSource(after, context);
       }
       if (!source) {
         const narrow = normaliseSource(subjectBefore(before), context);
-        const listed = narrow !== null && (narrow.kind !== 'org' || ORGS.some(([, name]) => name === narrow.name));
+        const listed =
+          narrow !== null && (narrow.kind !== 'org' || ORGS.some(([, name]) => name === narrow.name));
         // "The United Nations human rights office in Geneva, Switzerland revealed": the office, not the country.
         source = listed ? narrow : (organisationIn(before.slice(-120)) ?? narrow);
       }
@@ -241,7 +417,9 @@ export function backwardAttribution(sentence: string, context: SourceContext): S
   const m = BACKWARD.exec(sentence);
   if (!m) return null;
   const rest = sentence.slice(m[0].length);
-  const np = rest.split(/[,.;:]|\s(?:last|on|this|yesterday|today|citing|saying|who|which|in|after|before)\b/)[0] ?? '';
+  const np =
+    rest.split(/[,.;:]|\s(?:last|on|this|yesterday|today|citing|saying|who|which|in|after|before)\b/)[0] ??
+    '';
   return normaliseSource(np, context);
 }
 
@@ -250,7 +428,8 @@ export const CONTINUES =
   /^(?:In\s+addition|Additionally|Also|Moreover|Furthermore|Of\s+(?:that|those|these|them|this|the\s+dead|the\s+total)|Among\s+(?:them|those|the\s+dead|the\s+victims|the\s+killed)|That\s+(?:includes|number|figure|toll)|This\s+(?:includes|number|figure|toll)|The\s+(?:toll|figure|number|count)\s+(?:includes|also))\b|\b(?:are|is|were|was)\s+said\s+to\b|\breportedly\b/i;
 
 /** The newspaper a descriptor ("a pro-Kremlin newspaper") refers to: the last one named before. */
-const NAMED_PAPER = /\b(?:tabloid|newspaper|daily|paper|broadsheet|outlet)\s+((?:[\p{Lu}][\p{L}'’-]+\s?){1,4})/gu;
+const NAMED_PAPER =
+  /\b(?:tabloid|newspaper|daily|paper|broadsheet|outlet)\s+((?:[\p{Lu}][\p{L}'’-]+\s?){1,4})/gu;
 export function lastNewspaperNamed(text: string, from: number, to: number): string | null {
   const s = text.slice(from, to);
   let name: string | null = null;

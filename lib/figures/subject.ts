@@ -36,7 +36,8 @@ const DISPLACEMENT: ReadonlySet<Metric> = new Set<Metric>([
 ]);
 
 const CIVILIAN_WORD = /\bcivilians?\b/i;
-const MILITARY_WORD = /\b(?:troops|soldiers|servicemen|servicemembers|military|army|forces|personnel|fighters|marines|paratroopers|conscripts|mercenaries)\b/gi;
+const MILITARY_WORD =
+  /\b(?:troops|soldiers|servicemen|servicemembers|military|army|forces|personnel|fighters|marines|paratroopers|conscripts|mercenaries)\b/gi;
 const CHILD_WORD = /\bchildren\b/i;
 const NATIONALITY_CUE =
   /\b(?:(Russian|Russia['’]s|Putin['’]s|Kremlin['’]s|Moscow['’]s|Russia|Moscow|Kremlin)|(Ukrainian|Ukraine['’]s|Kyiv['’]s|Ukraine|Kyiv))\b(?!\s+(?:invasion|war|conflict|crisis))/g;
@@ -62,7 +63,12 @@ export function nationalityBefore(s: string): Nationality | null {
   let found: Nationality | null = null;
   for (let m = NATIONALITY_CUE.exec(s); m !== null; m = NATIONALITY_CUE.exec(s)) {
     const bare = /^(?:Russia|Moscow|Ukraine|Kyiv)$/.test(m[0]);
-    if (bare && /\b(?:in|of|into|to|across|from|on|against|invaded|attacked)\s+$/i.test(s.slice(Math.max(0, m.index - 12), m.index))) {
+    if (
+      bare &&
+      /\b(?:in|of|into|to|across|from|on|against|invaded|attacked)\s+$/i.test(
+        s.slice(Math.max(0, m.index - 12), m.index),
+      )
+    ) {
       continue;
     }
     found = m[1] ? 'russian' : 'ukrainian';
@@ -82,7 +88,8 @@ function side(e: SubjectEvidence): Nationality | null {
   const s = e.sentenceBefore;
   MILITARY_WORD.lastIndex = 0;
   let lastSoldier = -1;
-  for (let m = MILITARY_WORD.exec(s); m !== null; m = MILITARY_WORD.exec(s)) lastSoldier = m.index + m[0].length;
+  for (let m = MILITARY_WORD.exec(s); m !== null; m = MILITARY_WORD.exec(s))
+    lastSoldier = m.index + m[0].length;
   return nationalityBefore(lastSoldier >= 0 ? s.slice(0, lastSoldier) : s);
 }
 
@@ -102,7 +109,7 @@ function leadSubject(lead: string): Subject | null {
 export function readSubject(e: SubjectEvidence): Subject {
   const { np, metric } = e;
   if (!PEOPLE_METRICS.has(metric)) return 'other';
-  let subject: Subject | null = null;
+  let subject: Subject | null;
 
   if (np.subject && np.head !== 'others') {
     subject = np.subject;
@@ -123,7 +130,8 @@ export function readSubject(e: SubjectEvidence): Subject {
   }
 
   if (subject === 'military') subject = military(side(e));
-  if (subject === null || (metric === 'other' && !np.subject)) subject = metric === 'other' ? (np.subject ?? 'other') : 'people';
+  if (subject === null || (metric === 'other' && !np.subject))
+    subject = metric === 'other' ? (np.subject ?? 'other') : 'people';
   if (DISPLACEMENT.has(metric) && subject === 'civilians') subject = 'people';
   if (!DISPLACEMENT.has(metric) && metric !== 'other' && subject === 'other') subject = 'people';
   return subject;

@@ -12,7 +12,10 @@ function figures(text: string, date: string | null = DATE): Reading[] {
 /** The figure written `written` in `text` (must be exactly one). */
 function figure(text: string, written: string, date: string | null = DATE): Reading {
   const found = figures(text, date).filter((r) => r.text === written);
-  expect(found.map((r) => r.text), `figures of: ${text}`).toHaveLength(1);
+  expect(
+    found.map((r) => r.text),
+    `figures of: ${text}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
@@ -23,7 +26,10 @@ describe('sentences', () => {
     ['The U.S. sent 200 missiles. It said so.', ['The U.S. sent 200 missiles.', 'It said so.']],
     ['Headline without stop\nBody text. More.', ['Headline without stop', 'Body text.', 'More.']],
     ['"It is over," he said. Next.', ['"It is over," he said.', 'Next.']],
-    ['Nearly 5.000 people died. About 3.8 million fled.', ['Nearly 5.000 people died.', 'About 3.8 million fled.']],
+    [
+      'Nearly 5.000 people died. About 3.8 million fled.',
+      ['Nearly 5.000 people died.', 'About 3.8 million fled.'],
+    ],
     ['J. Smith wrote it. Done', ['J. Smith wrote it.', 'Done']],
   ])('%j', (text, expected) => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
@@ -59,10 +65,22 @@ describe('numbers that are not figures', () => {
     ['reading time', '5 min read\n300 people were killed.', '5'],
     ['share count', '1.2k shares\n300 people were killed.', '1.2k'],
     ['comment counter', '300 people were killed.\n\n234 comments', '234'],
-    ['population baseline', "Russia's assault has forced a quarter of Ukraine's 44 million people from their homes.", '44 million'],
-    ['population of', 'Mariupol, a city with a pre-war population of 400,000, has lost 5,000 people.', '400,000'],
+    [
+      'population baseline',
+      "Russia's assault has forced a quarter of Ukraine's 44 million people from their homes.",
+      '44 million',
+    ],
+    [
+      'population of',
+      'Mariupol, a city with a pre-war population of 400,000, has lost 5,000 people.',
+      '400,000',
+    ],
     ['one of', 'One of those killed in Chernihiv was a US citizen.', 'One'],
-    ['fraction', "Russia's assault has forced a quarter of Ukraine's 44 million people from their homes.", 'a quarter'],
+    [
+      'fraction',
+      "Russia's assault has forced a quarter of Ukraine's 44 million people from their homes.",
+      'a quarter',
+    ],
     ['small count of something else', 'Scholz met the heads of three Baltic countries.', 'three'],
     ['soldiers stationed, vague', 'Thousands of NATO soldiers are stationed in the region.', 'Thousands'],
     ['distance', 'The convoy is 40 km long and 300 people were killed.', '40'],
@@ -76,22 +94,47 @@ describe('numbers that are not figures', () => {
 
   test('the count next to a non-figure is still found', () => {
     expect(figures('53 civilians had died there in the past 24 hours.').map((r) => r.text)).toEqual(['53']);
-    expect(figures("Russia's assault has forced a quarter of Ukraine's 44 million people from their homes as well as killing thousands.").map((r) => r.text)).toEqual(['thousands']);
+    expect(
+      figures(
+        "Russia's assault has forced a quarter of Ukraine's 44 million people from their homes as well as killing thousands.",
+      ).map((r) => r.text),
+    ).toEqual(['thousands']);
   });
 });
 
 describe('qualifiers, values and intervals', () => {
   test.each([
-    ['more than 3.8 million people have fled abroad', 'more than 3.8 million', 3_800_000, 3_800_000, null, 'more_than'],
+    [
+      'more than 3.8 million people have fled abroad',
+      'more than 3.8 million',
+      3_800_000,
+      3_800_000,
+      null,
+      'more_than',
+    ],
     ['Nearly 5.000 people have died in Mariupol', 'Nearly 5.000', 5000, 4500, 5000, 'nearly'],
     ['almost 10,000 soldiers died', 'almost 10,000', 10000, 9000, 10000, 'nearly'],
     ['about 160.000 people are trapped', 'about 160.000', 160000, 144000, 176000, 'about'],
-    ['some 3.2 million civilians have fled abroad', 'some 3.2 million', 3_200_000, 2_880_000, 3_520_000, 'about'],
+    [
+      'some 3.2 million civilians have fled abroad',
+      'some 3.2 million',
+      3_200_000,
+      2_880_000,
+      3_520_000,
+      'about',
+    ],
     ['around 300 people were killed', 'around 300', 300, 270, 330, 'about'],
     ['over 2,000 civilians were killed', 'over 2,000', 2000, 2000, null, 'more_than'],
     ['at least 21 children were killed', 'at least 21', 21, 21, null, 'at_least'],
     ['up to 43,000 people were evacuated', 'up to 43,000', 43000, null, 43000, 'up_to'],
-    ['the refugee number could reach as high as 10 million', 'as high as 10 million', 10_000_000, null, 10_000_000, 'up_to'],
+    [
+      'the refugee number could reach as high as 10 million',
+      'as high as 10 million',
+      10_000_000,
+      null,
+      10_000_000,
+      'up_to',
+    ],
     ['fewer than 50 people were injured', 'fewer than 50', 50, null, 50, 'up_to'],
     ['between 5,000 and 6,000 people were killed', 'between 5,000 and 6,000', null, 5000, 6000, 'range'],
     ['5-6 million people have fled abroad', '5-6 million', null, 5_000_000, 6_000_000, 'range'],
@@ -100,17 +143,39 @@ describe('qualifiers, values and intervals', () => {
     ['twenty-one children were killed', 'twenty-one', 21, 21, 21, 'exact'],
     ['a dozen people were injured', 'a dozen', 12, 12, 12, 'exact'],
     ['half a million people have fled abroad', 'half a million', 500_000, 500_000, 500_000, 'exact'],
-    ['The US pledged $350 million in military aid', '$350 million', 350_000_000, 350_000_000, 350_000_000, 'exact'],
-    ['The EU approved €2.5 billion in aid', '€2.5 billion', 2_500_000_000, 2_500_000_000, 2_500_000_000, 'exact'],
+    [
+      'The US pledged $350 million in military aid',
+      '$350 million',
+      350_000_000,
+      350_000_000,
+      350_000_000,
+      'exact',
+    ],
+    [
+      'The EU approved €2.5 billion in aid',
+      '€2.5 billion',
+      2_500_000_000,
+      2_500_000_000,
+      2_500_000_000,
+      'exact',
+    ],
     ['1 369 people were injured', '1 369', 1369, 1369, 1369, 'exact'],
   ])('%j → %j', (sentence, text, value, low, high, qualifier) => {
     const r = figure(sentence, text);
-    expect({ value: r.value, low: r.low, high: r.high, qualifier: r.qualifier }).toEqual({ value, low, high, qualifier });
+    expect({ value: r.value, low: r.low, high: r.high, qualifier: r.qualifier }).toEqual({
+      value,
+      low,
+      high,
+      qualifier,
+    });
     expect(sentence.slice(r.start, r.end)).toBe(text);
   });
 
   test('the rise "from 249 to 300" is two figures, not a range', () => {
-    expect(figures('The toll rose from 249 to 300 people killed.').map((r) => r.text)).toEqual(['249', '300']);
+    expect(figures('The toll rose from 249 to 300 people killed.').map((r) => r.text)).toEqual([
+      '249',
+      '300',
+    ]);
   });
 });
 
@@ -118,20 +183,65 @@ describe('what a figure counts: metric and subject', () => {
   test.each([
     ['780 people killed and 1,252 injured', '780', 'killed', 'people'],
     ['780 people killed and 1,252 injured', '1,252', 'injured', 'people'],
-    ['So far 2,032 civilians have been victims of the invasion, with 780 people killed.', '2,032', 'casualties', 'civilians'],
-    ['So far 2,032 civilians have been victims of the invasion, with 780 people killed.', '780', 'killed', 'civilians'],
+    [
+      'So far 2,032 civilians have been victims of the invasion, with 780 people killed.',
+      '2,032',
+      'casualties',
+      'civilians',
+    ],
+    [
+      'So far 2,032 civilians have been victims of the invasion, with 780 people killed.',
+      '780',
+      'killed',
+      'civilians',
+    ],
     ['The OHCHR has recorded 9,394 civilian casualties.', '9,394', 'casualties', 'civilians'],
-    ['It verified 43 attacks on health facilities that had killed 12 people and injured dozens.', '43', 'attacks', 'other'],
-    ['It verified 43 attacks on health facilities that had killed 12 people and injured dozens.', '12', 'killed', 'people'],
-    ['It verified 43 attacks on health facilities that had killed 12 people and injured dozens.', 'dozens', 'injured', 'people'],
+    [
+      'It verified 43 attacks on health facilities that had killed 12 people and injured dozens.',
+      '43',
+      'attacks',
+      'other',
+    ],
+    [
+      'It verified 43 attacks on health facilities that had killed 12 people and injured dozens.',
+      '12',
+      'killed',
+      'people',
+    ],
+    [
+      'It verified 43 attacks on health facilities that had killed 12 people and injured dozens.',
+      'dozens',
+      'injured',
+      'people',
+    ],
     ['The war has left thousands dead or injured.', 'thousands', 'casualties', 'people'],
-    ['Already more than 1 million people have fled the country and another million are considered internally displaced.', 'more than 1 million', 'fled_abroad', 'people'],
-    ['Already more than 1 million people have fled the country and another million are considered internally displaced.', 'another million', 'internally_displaced', 'people'],
+    [
+      'Already more than 1 million people have fled the country and another million are considered internally displaced.',
+      'more than 1 million',
+      'fled_abroad',
+      'people',
+    ],
+    [
+      'Already more than 1 million people have fled the country and another million are considered internally displaced.',
+      'another million',
+      'internally_displaced',
+      'people',
+    ],
     ['Some 250,000 people have fled their homes.', 'Some 250,000', 'displaced', 'people'],
-    ['About 3,810 people were evacuated through the humanitarian corridor.', 'About 3,810', 'evacuated', 'people'],
+    [
+      'About 3,810 people were evacuated through the humanitarian corridor.',
+      'About 3,810',
+      'evacuated',
+      'people',
+    ],
     ['About 160.000 people are said to be trapped there.', 'About 160.000', 'trapped', 'people'],
     ['He said 82 high-rise buildings had been demolished.', '82', 'buildings_destroyed', 'other'],
-    ['200 Stinger anti-aircraft missiles were among the items shipped to Ukraine.', '200', 'weapons', 'other'],
+    [
+      '200 Stinger anti-aircraft missiles were among the items shipped to Ukraine.',
+      '200',
+      'weapons',
+      'other',
+    ],
     ['Russia fired 70 missiles at Kyiv overnight.', '70', 'attacks', 'other'],
     ['The US approved a $350 million package of military assistance.', '$350 million', 'aid_money', 'other'],
     ['Officially the Kremlin had claimed 498 Russian deaths.', '498', 'killed', 'russian_military'],
@@ -139,14 +249,29 @@ describe('what a figure counts: metric and subject', () => {
     ["Zelenskyy says Putin's forces lost more than 9,000.", 'more than 9,000', 'killed', 'russian_military'],
     ['Russia confirmed that nearly 500 of its troops had died.', 'nearly 500', 'killed', 'russian_military'],
     ['Ukraine said 1,300 Ukrainian soldiers had been killed.', '1,300', 'killed', 'ukrainian_military'],
-    ['Ukrainian officials put the civilian death toll at over 2,000, including 21 children.', 'over 2,000', 'killed', 'civilians'],
-    ['Ukrainian officials put the civilian death toll at over 2,000, including 21 children.', '21', 'killed', 'children'],
+    [
+      'Ukrainian officials put the civilian death toll at over 2,000, including 21 children.',
+      'over 2,000',
+      'killed',
+      'civilians',
+    ],
+    [
+      'Ukrainian officials put the civilian death toll at over 2,000, including 21 children.',
+      '21',
+      'killed',
+      'children',
+    ],
     ['At least 5 health workers were killed.', 'At least 5', 'killed', 'health_workers'],
     ['Police detained 1,400 protesters in Moscow.', '1,400', 'detained', 'people'],
     ['Some 400 people remain missing after the strike.', 'Some 400', 'missing', 'people'],
     ['Russia has massed 150,000 troops on the border.', '150,000', 'other', 'russian_military'],
     ['NATO has put 40,000 troops under its command.', '40,000', 'other', 'military'],
-    ['Of that number the UN said 4,253 had been killed while 5,141 had been injured.', '4,253', 'killed', 'people'],
+    [
+      'Of that number the UN said 4,253 had been killed while 5,141 had been injured.',
+      '4,253',
+      'killed',
+      'people',
+    ],
   ])('%j: %j → %s / %s', (sentence, text, metric, subject) => {
     const r = figure(sentence, text);
     expect({ metric: r.metric, subject: r.subject }).toEqual({ metric, subject });
@@ -163,30 +288,49 @@ describe('what a figure counts: metric and subject', () => {
   });
 
   test('refugee counts are one measure whether the text says people or civilians', () => {
-    expect(figure('Some 3.2 million civilians have fled to neighbouring countries.', 'Some 3.2 million').subject).toBe('people');
+    expect(
+      figure('Some 3.2 million civilians have fled to neighbouring countries.', 'Some 3.2 million').subject,
+    ).toBe('people');
   });
 });
 
 describe('where: place', () => {
   test.each([
-    ['Nearly 5.000 people have died, including about 210 children, in the port city of Mariupol.', 'Nearly 5.000', 'Mariupol'],
-    ['Nearly 5.000 people have died, including about 210 children, in the port city of Mariupol.', 'about 210', 'Mariupol'],
+    [
+      'Nearly 5.000 people have died, including about 210 children, in the port city of Mariupol.',
+      'Nearly 5.000',
+      'Mariupol',
+    ],
+    [
+      'Nearly 5.000 people have died, including about 210 children, in the port city of Mariupol.',
+      'about 210',
+      'Mariupol',
+    ],
     ['He said 100 people had died in the capital, including four children.', '100', 'Kyiv'],
     ['He said 100 people had died in the capital, including four children.', 'four', 'Kyiv'],
     ['In Kiev, 30 people were killed.', '30', 'Kyiv'],
     ['Shelling killed 12 people in Kharkov.', '12', 'Kharkiv'],
     ['Shelling killed 12 people in Kharkiv and 5 in Sumy.', '5', 'Sumy'],
-    ['Viacheslav Chaus, governor of the region based in the northern city of Chernihiv, said 53 civilians had died there in the past 24 hours.', '53', 'Chernihiv'],
+    [
+      'Viacheslav Chaus, governor of the region based in the northern city of Chernihiv, said 53 civilians had died there in the past 24 hours.',
+      '53',
+      'Chernihiv',
+    ],
     ['More than 2 million refugees have crossed into Poland.', 'More than 2 million', 'Poland'],
     ['Russia said 500 of its soldiers had been killed.', '500', 'Ukraine'],
     ['Ukraine says 4,253 civilians have been killed.', '4,253', 'Ukraine'],
-    ['Mariupol has experienced the worst disaster, with hundreds of thousands of civilians trapped in basements.', 'hundreds of thousands', 'Mariupol'],
+    [
+      'Mariupol has experienced the worst disaster, with hundreds of thousands of civilians trapped in basements.',
+      'hundreds of thousands',
+      'Mariupol',
+    ],
   ])('%j: %j → %s', (sentence, text, place) => {
     expect(figure(sentence, text).place).toBe(place);
   });
 
   test('"there" is the place of the sentence before', () => {
-    const text = 'Nearly 5.000 people have died in Mariupol. In addition, about 160.000 people are said to be trapped there.';
+    const text =
+      'Nearly 5.000 people have died in Mariupol. In addition, about 160.000 people are said to be trapped there.';
     expect(figure(text, 'about 160.000').place).toBe('Mariupol');
   });
 });
@@ -194,22 +338,58 @@ describe('where: place', () => {
 describe('who says so: source', () => {
   test.each([
     ['The UN human rights office said 249 civilians had been killed.', '249', 'UN human rights office'],
-    ['The Office of the UN High Commissioner for Human Rights (OHCHR) has recorded 9,394 civilian casualties.', '9,394', 'UN human rights office'],
-    ['The United Nations human rights office in Geneva, Switzerland revealed, so far 2,032 civilians have been victims.', '2,032', 'UN human rights office'],
-    ['Some 3.2 million civilians have fled to neighbouring countries, the UN said.', 'Some 3.2 million', 'UN'],
+    [
+      'The Office of the UN High Commissioner for Human Rights (OHCHR) has recorded 9,394 civilian casualties.',
+      '9,394',
+      'UN human rights office',
+    ],
+    [
+      'The United Nations human rights office in Geneva, Switzerland revealed, so far 2,032 civilians have been victims.',
+      '2,032',
+      'UN human rights office',
+    ],
+    [
+      'Some 3.2 million civilians have fled to neighbouring countries, the UN said.',
+      'Some 3.2 million',
+      'UN',
+    ],
     ['The UN refugee agency says 3.8 million people have fled abroad.', '3.8 million', 'UNHCR'],
-    ['Nearly 5.000 people have died in Mariupol, according to figures from the mayor.', 'Nearly 5.000', 'Mariupol mayor'],
+    [
+      'Nearly 5.000 people have died in Mariupol, according to figures from the mayor.',
+      'Nearly 5.000',
+      'Mariupol mayor',
+    ],
     ['Zelensky said 1,300 Ukrainian soldiers had been killed.', '1,300', 'Zelenskyy'],
     ['President Volodymyr Zelenskyi said 1,300 Ukrainian soldiers had been killed.', '1,300', 'Zelenskyy'],
-    ['Russia finally confirmed military casualties, saying nearly 500 of its troops had died.', 'nearly 500', 'Kremlin'],
+    [
+      'Russia finally confirmed military casualties, saying nearly 500 of its troops had died.',
+      'nearly 500',
+      'Kremlin',
+    ],
     ['Moscow said 498 soldiers had been killed.', '498', 'Kremlin'],
     ['Ukrainian officials put the civilian death toll at over 2,000.', 'over 2,000', 'Ukrainian officials'],
     ['A Ukrainian official said about 3,810 people were evacuated.', 'about 3,810', 'Ukrainian officials'],
     ['A US official confirmed that 200 Stinger missiles were shipped.', '200', 'US officials'],
-    ['Viacheslav Chaus, governor of the Chernihiv region, said 53 civilians had died.', '53', 'Viacheslav Chaus'],
-    ['The World Health Organization (WHO) said it had verified 43 attacks on health facilities.', '43', 'WHO'],
-    ['Germany predicted the refugee number could reach as high as 10 million.', 'as high as 10 million', 'Germany'],
-    ['Britain\'s defence ministry said 15,000 Russian soldiers had been killed.', '15,000', 'UK defence ministry'],
+    [
+      'Viacheslav Chaus, governor of the Chernihiv region, said 53 civilians had died.',
+      '53',
+      'Viacheslav Chaus',
+    ],
+    [
+      'The World Health Organization (WHO) said it had verified 43 attacks on health facilities.',
+      '43',
+      'WHO',
+    ],
+    [
+      'Germany predicted the refugee number could reach as high as 10 million.',
+      'as high as 10 million',
+      'Germany',
+    ],
+    [
+      "Britain's defence ministry said 15,000 Russian soldiers had been killed.",
+      '15,000',
+      'UK defence ministry',
+    ],
     ['Some 300 people were killed.', 'Some 300', null],
   ])('%j: %j → %s', (sentence, text, source) => {
     expect(figure(sentence, text).source).toBe(source);
@@ -253,14 +433,29 @@ describe('who says so: source', () => {
 describe('when: asOf and period', () => {
   test.each([
     ['The UN said on Thursday that 249 civilians had been killed.', '249', '2022-03-17', 'cumulative'],
-    ['The UN said on Thursday that 249 civilians had been killed by the previous evening.', '249', '2022-03-16', 'cumulative'],
-    ['About 3,810 people were evacuated through the corridor on Thursday.', 'About 3,810', '2022-03-17', 'window'],
+    [
+      'The UN said on Thursday that 249 civilians had been killed by the previous evening.',
+      '249',
+      '2022-03-16',
+      'cumulative',
+    ],
+    [
+      'About 3,810 people were evacuated through the corridor on Thursday.',
+      'About 3,810',
+      '2022-03-17',
+      'window',
+    ],
     ['53 civilians had died there in the past 24 hours.', '53', DATE, 'window'],
     ['Officials said 12 people were killed overnight.', '12', DATE, 'window'],
     ['There had been 498 Russian deaths on March 2.', '498', '2022-03-02', 'cumulative'],
     ['The paper said last Sunday that 9,861 soldiers had died.', '9,861', '2022-03-13', 'cumulative'],
     ['Officials said yesterday that 300 people had been killed.', '300', '2022-03-17', 'cumulative'],
-    ['The OHCHR has recorded 9,394 civilian casualties since Russia invaded Ukraine on February 24.', '9,394', DATE, 'cumulative'],
+    [
+      'The OHCHR has recorded 9,394 civilian casualties since Russia invaded Ukraine on February 24.',
+      '9,394',
+      DATE,
+      'cumulative',
+    ],
     ['Some 300 people have been killed so far.', 'Some 300', DATE, 'cumulative'],
     ['On December 30, 300 people were killed.', '300', '2021-12-30', 'cumulative'],
   ])('%j: %j → %s, %s', (sentence, text, asOf, period) => {
@@ -270,13 +465,19 @@ describe('when: asOf and period', () => {
 
   test('no document date: asOf only from explicit dates', () => {
     expect(figure('Some 300 people were killed.', 'Some 300', null).asOf).toBeNull();
-    expect(figure('There had been 498 Russian deaths on March 2, 2022.', '498', null).asOf).toBe('2022-03-02');
+    expect(figure('There had been 498 Russian deaths on March 2, 2022.', '498', null).asOf).toBe(
+      '2022-03-02',
+    );
   });
 });
 
 describe('modality and scope', () => {
   test.each([
-    ['Germany predicted the refugee number could reach as high as 10 million in coming weeks.', 'as high as 10 million', 'forecast'],
+    [
+      'Germany predicted the refugee number could reach as high as 10 million in coming weeks.',
+      'as high as 10 million',
+      'forecast',
+    ],
     ['The UN expects the number of refugees to rise to 4 million.', '4 million', 'forecast'],
     ['More than 3 million people have fled abroad.', 'More than 3 million', 'reported'],
   ])('%j: %j → %s', (sentence, text, modality) => {
@@ -287,9 +488,17 @@ describe('modality and scope', () => {
     ['WHO verified 43 attacks on health facilities that had killed 12 people.', '12', 'health care attacks'],
     ['A missile strike on the railway station in Kramatorsk killed 50 people.', '50', 'one attack'],
     ['Russian strikes have killed 300 people in Kharkiv.', '300', null],
-    ['Some 50 people were killed in the strike on the railway station in Kramatorsk.', 'Some 50', 'one attack'],
+    [
+      'Some 50 people were killed in the strike on the railway station in Kramatorsk.',
+      'Some 50',
+      'one attack',
+    ],
     ['2 million refugees have crossed the border into Poland.', '2 million', 'border crossings'],
-    ['Some 3.4 million refugees have registered for temporary protection in the EU.', 'Some 3.4 million', 'registered for protection'],
+    [
+      'Some 3.4 million refugees have registered for temporary protection in the EU.',
+      'Some 3.4 million',
+      'registered for protection',
+    ],
     ['The UN said 4,253 civilians had been killed.', '4,253', null],
   ])('%j: %j → scope %s', (sentence, text, scope) => {
     expect(figure(sentence, text).scope ?? null).toBe(scope);
