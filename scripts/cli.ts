@@ -49,6 +49,6 @@ export async function runCommand(name: string, main: () => Promise<string>): Pro
 /** `YYYY-MM-DD` that is a real calendar day, or an error naming the flag. */
 export function parseIsoDate(raw: string, flag: string): string {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-  if (!ok) throw new CliError(`${flag} "${raw}" is not a date written YYYY-MM-DD`, EXIT_USAGE);
+  if (!ok) throw new CliError(`${flag} "${raw}" is not a calendar date written YYYY-MM-DD`, EXIT_USAGE);
   return raw;
 }
