@@ -2,7 +2,7 @@
  * Claims as the extraction layer reads them from the five seed documents, written out by hand so the
  * comparison tests do not depend on the extractor. Each is built from the sentence it stands in.
  */
-import type { Claim, DocumentMeta, Reading } from '../../../lib/types.ts';
+import type { Claim, DocumentMeta, Reading, Report } from '../../../lib/types.ts';
 
 export const DOCS = {
   cbs: {
@@ -276,3 +276,8 @@ export const SEED = {
 } satisfies Record<string, Claim>;
 
 export const SEED_CLAIMS: Claim[] = Object.values(SEED);
+
+/** A claim as a report next to a page figure, as lib/compare returns it. */
+export function asReport(c: Claim, consistent = true, note = ''): Report {
+  return { ...c, consistent, relation: 'unknown', daysApart: null, supersededBy: null, note };
+}
