@@ -14,6 +14,17 @@ export interface WordItem {
   digits: number | null;
 }
 
+/**
+ * The words of a candidate phrase, read from the text on demand so that a phrase that ends early
+ * (`a man`, `one of`) costs one or two words, not a fixed look-ahead.
+ */
+export interface WordSource {
+  /** The k-th word of the phrase, or undefined past its last word. */
+  at(k: number): WordItem | undefined;
+  /** The word right after the last word of the phrase (known once `at` returned undefined), or null. */
+  stopWord(): string | null;
+}
+
 export interface WordNumber {
   kind: 'words' | 'vague' | 'ordinal';
   /** null for vague quantities. */
@@ -153,6 +164,15 @@ const STARTERS = new Set<string>([
   'minus',
   'negative',
 ]);
+/**
+ * Where a number may start: a digit (or `.`, `+`, `(` before one), or a whole word that can start a
+ * number phrase. A flat alternation of literal words, no nested quantifiers: the engine scans in
+ * linear time and skips ordinary prose far faster than a character loop in JavaScript.
+ */
+export const NUMBER_CANDIDATES = new RegExp(
+  `[.+(]?\\d|\\b(?:${[...STARTERS].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'gi',
+);
 /** Every word that can stand inside a number phrase. */
 const PHRASE_WORDS = new Set<string>([
   ...STARTERS,
@@ -205,8 +225,8 @@ interface Cardinal {
   scale: { word: string; factor: number } | null;
 }
 
-function wordAt(items: readonly WordItem[], k: number): string {
-  return items[k]?.word ?? '';
+function wordAt(items: WordSource, k: number): string {
+  return items.at(k)?.word ?? '';
 }
 
 /**
@@ -214,7 +234,7 @@ function wordAt(items: readonly WordItem[], k: number): string {
  * and three hundred`. `and` joins only after `hundred` or a scale (`two thousand and two hundred`), never
  * after `between ... ` (`between one hundred and two hundred` is two numbers).
  */
-function parseCardinal(items: readonly WordItem[], k0: number, firstAndEnds: boolean): Cardinal | null {
+function parseCardinal(items: WordSource, k0: number, firstAndEnds: boolean): Cardinal | null {
   let total = 0;
   let hundreds = 0;
   let small = 0;
@@ -224,7 +244,7 @@ function parseCardinal(items: readonly WordItem[], k0: number, firstAndEnds: boo
   let andSeen: { value: number; index: number } | null = null;
   let pendingAnd: { value: number; index: number } | null = null;
   let scale: { word: string; factor: number } | null = null;
-  for (let k = k0; k < items.length; k++) {
+  for (let k = k0; items.at(k) !== undefined; k++) {
     const w = wordAt(items, k);
     let valid = true;
     let isScale = false;
@@ -326,7 +346,7 @@ function parseCardinal(items: readonly WordItem[], k0: number, firstAndEnds: boo
 
 /** A fraction word at `k` (`fifths`, `quarter`, `twenty-fifth`): its denominator, whether plural, and its end. */
 function denominatorAt(
-  items: readonly WordItem[],
+  items: WordSource,
   k: number,
 ): { den: number; plural: boolean; end: number; compound: boolean } | null {
   const w = wordAt(items, k);
@@ -355,7 +375,7 @@ function denominatorWord(w: string): { den: number; plural: boolean } | null {
 }
 
 /** Whether an ordinal word at `k` would continue the cardinal (`twenty-first`, `one hundred and first`). */
-function continuesAsOrdinal(items: readonly WordItem[], k: number, last: Cls): boolean {
+function continuesAsOrdinal(items: WordSource, k: number, last: Cls): boolean {
   const w = wordAt(items, k);
   if (w.endsWith('s')) return false;
   if (last === 'tens') return ORDINAL_UNITS[w] !== undefined;
@@ -372,9 +392,10 @@ function continuesAsOrdinal(items: readonly WordItem[], k: number, last: Cls): b
 }
 
 /** A singular fraction (`a fifth`, `one eighth`) only where no noun follows: `a fifth day` is an ordinal. */
-function singularFractionEndsHere(items: readonly WordItem[], end: number, nextWord: string | null): boolean {
-  if (end < items.length) return wordAt(items, end) === 'of';
-  return nextWord === null || nextWord === 'of';
+function singularFractionEndsHere(items: WordSource, end: number): boolean {
+  if (items.at(end) !== undefined) return wordAt(items, end) === 'of';
+  const next = items.stopWord();
+  return next === null || next === 'of';
 }
 
 function result(
@@ -387,7 +408,7 @@ function result(
 }
 
 /** `hundreds of thousands`, `tens of thousands`, `dozens`, `several hundred`, `a few thousand`. */
-function parseVague(items: readonly WordItem[], k0: number): WordNumber | null {
+function parseVague(items: WordSource, k0: number): WordNumber | null {
   let k = k0;
   let w = wordAt(items, k);
   if (w === 'a' && wordAt(items, k + 1) === 'few') {
@@ -396,7 +417,7 @@ function parseVague(items: readonly WordItem[], k0: number): WordNumber | null {
   }
   if (VAGUE_DETERMINERS.has(w)) {
     let end = -1;
-    for (let j = k + 1; j < items.length && VAGUE_AFTER_DETERMINER.has(wordAt(items, j)); j++) end = j + 1;
+    for (let j = k + 1; VAGUE_AFTER_DETERMINER.has(wordAt(items, j)); j++) end = j + 1;
     if (end < 0) return null;
     return result('vague', null, extendVagueOf(items, end));
   }
@@ -411,14 +432,14 @@ function parseVague(items: readonly WordItem[], k0: number): WordNumber | null {
   return null;
 }
 
-function extendVagueOf(items: readonly WordItem[], end: number): number {
+function extendVagueOf(items: WordSource, end: number): number {
   let e = end;
   while (wordAt(items, e) === 'of' && VAGUE_PLURALS.has(wordAt(items, e + 1))) e += 2;
   return e;
 }
 
 /** `point zero three` → 0.03, `point seventy-one` → 0.71; returns the digits and the end. */
-function parseDecimalWords(items: readonly WordItem[], k0: number): { digits: string; end: number } | null {
+function parseDecimalWords(items: WordSource, k0: number): { digits: string; end: number } | null {
   let digits = '';
   let k = k0;
   const first = wordAt(items, k);
@@ -430,7 +451,7 @@ function parseDecimalWords(items: readonly WordItem[], k0: number): { digits: st
     if (unit !== undefined && unit > 0) return { digits: String(tens + unit), end: k + 2 };
     return { digits: String(tens / 10), end: k + 1 };
   }
-  for (; k < items.length; k++) {
+  for (; ; k++) {
     const u = UNITS[wordAt(items, k)];
     if (u === undefined) break;
     digits += String(u);
@@ -439,7 +460,7 @@ function parseDecimalWords(items: readonly WordItem[], k0: number): { digits: st
 }
 
 /** A scale word right after a phrase multiplies it: `one and a half million`, `two point five billion`. */
-function applyTrailingScale(items: readonly WordItem[], r: WordNumber): WordNumber {
+function applyTrailingScale(items: WordSource, r: WordNumber): WordNumber {
   if (r.value === null) return r;
   const w = wordAt(items, r.end);
   const f = SCALES[w] ?? (w === 'hundred' ? 100 : undefined);
@@ -461,25 +482,23 @@ export function exactProduct(value: number, factor: number): number {
 }
 
 export interface WordContext {
-  /** The word before the phrase, lower-cased (`between`, `no`). */
-  prevWord: string | null;
-  /** The word right after the last item, lower-cased, or null. */
-  nextWord: string | null;
+  /** The word before the phrase, lower-cased (`between`, `no`); asked only when it matters. */
+  prevWord(): string | null;
 }
 
 /**
  * Reads the number phrase starting at item `k0`, or null when the words there are not a number
  * (`a man`, `half of`, `one another`).
  */
-export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: WordContext): WordNumber | null {
+export function parseWordNumber(items: WordSource, k0: number, ctx: WordContext): WordNumber | null {
   const first = wordAt(items, k0);
   if (first === 'minus' || first === 'negative') {
-    const inner = parseWordNumber(items, k0 + 1, { ...ctx, prevWord: first });
+    const inner = parseWordNumber(items, k0 + 1, { prevWord: () => first });
     if (!inner || inner.value === null || inner.kind !== 'words') return null;
     return { ...inner, value: -inner.value, negative: true };
   }
   // Pronoun uses of `one` are not counts.
-  if (first === 'one' && (ctx.prevWord === 'no' || wordAt(items, k0 + 1) === 'another')) return null;
+  if (first === 'one' && (ctx.prevWord() === 'no' || wordAt(items, k0 + 1) === 'another')) return null;
 
   const vague = parseVague(items, k0);
   if (vague) return vague;
@@ -502,7 +521,7 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
     }
   }
 
-  const card = parseCardinal(items, k0, ctx.prevWord === 'between');
+  const card = parseCardinal(items, k0, wordAt(items, k0 + 1) !== '' && ctx.prevWord() === 'between');
   if (!card) return null;
   const value = card.value;
   const end = card.end;
@@ -510,7 +529,7 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
   // Fractions: `three quarters`, `a hundred trillionths`, `one twenty-fifth`, `one hundred and three quarters`.
   const den = denominatorAt(items, end);
   if (den && (den.plural || value === 1) && value !== 0) {
-    const singularOk = den.plural || singularFractionEndsHere(items, den.end, ctx.nextWord);
+    const singularOk = den.plural || singularFractionEndsHere(items, den.end);
     if (
       singularOk &&
       !(den.compound && card.last !== 'unit' && card.last !== 'tens' && card.last !== 'det')
@@ -545,7 +564,7 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
   }
   // `one over twenty`, `one over 20`.
   if (wordAt(items, end) === 'over' && value < 100) {
-    const next = items[end + 1];
+    const next = items.at(end + 1);
     if (next?.digits !== null && next?.digits !== undefined && next.digits > 0) {
       return result('words', value / next.digits, end + 2, { fraction: true });
     }
@@ -559,10 +578,7 @@ export function parseWordNumber(items: readonly WordItem[], k0: number, ctx: Wor
 }
 
 /** After `and` in a mixed number: `a half`, `a quarter`, `three fifths`. */
-function parseFractionPart(
-  items: readonly WordItem[],
-  k: number,
-): { num: number; den: number; end: number } | null {
+function parseFractionPart(items: WordSource, k: number): { num: number; den: number; end: number } | null {
   const w = wordAt(items, k);
   if (w === 'a' || w === 'an' || w === 'one') {
     const d = denominatorAt(items, k + 1);

@@ -1,12 +1,13 @@
 import type { NumberSpan } from '../types.ts';
 import {
   MAX_WORD_LENGTH,
+  NUMBER_CANDIDATES,
   exactProduct,
   isNumberPhraseWord,
-  isNumberWordStart,
   parseWordNumber,
   scaleAfterDigits,
   type WordItem,
+  type WordSource,
 } from './number-words.ts';
 
 /**
@@ -351,7 +352,8 @@ function readChunk(text: string, start: number, monthBefore: boolean): Chunk {
     return makeChunk(text, groups, null, null, false);
   }
   const spaceAllowed = firstLen <= 3 && text.charCodeAt(start) !== 48 && !monthBefore;
-  while (j < n) {
+  // Eight groups reach 10^21; a longer chain (`1,2,3,…`) is a list, and the cap keeps the prefix search short.
+  while (j < n && groups.length < 8) {
     const c = text.charCodeAt(j);
     if ((c === 44 || c === 46) && isDigit(text.charCodeAt(j + 1))) {
       const e = digitRunEnd(text, j + 1);
@@ -505,6 +507,87 @@ function isPhone(m: string): boolean {
   return m.startsWith('+') || m.includes('(') || m.startsWith('0') || hyphens >= 2;
 }
 
+/** The words of a phrase starting at `start`, read one at a time as the parser asks for them. */
+class LazyWords implements WordSource {
+  private readonly items: WordItem[] = [];
+  private p: number;
+  private done = false;
+  private stop: string | null = null;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.p = start;
+  }
+
+  at(k: number): WordItem | undefined {
+    while (!this.done && this.items.length <= k) this.readOne();
+    return this.items[k];
+  }
+
+  stopWord(): string | null {
+    return this.stop;
+  }
+
+  /** Reads the next word (or digit run after `over`) and the separator after it. */
+  private readOne(): void {
+    const text = this.text;
+    const items = this.items;
+    const p = this.p;
+    const c = text.charCodeAt(p);
+    if (items.length >= 24) {
+      this.done = true;
+      return;
+    }
+    if (isDigit(c) && items[items.length - 1]?.word === 'over') {
+      const e = digitRunEnd(text, p);
+      const after = text.charCodeAt(e);
+      if (isLetter(after) || after === 44 || after === 46) {
+        this.done = true;
+        return;
+      }
+      items.push({ word: '', start: p, end: e, digits: Number(text.slice(p, e)) });
+      this.advance(e);
+      return;
+    }
+    if (!isAsciiLetter(c)) {
+      this.done = true;
+      return;
+    }
+    const e = wordEnd(text, p);
+    const long = e - p > MAX_WORD_LENGTH;
+    const word = long ? '' : text.slice(p, e).toLowerCase();
+    if (items.length > 0 && !isNumberPhraseWord(word)) {
+      this.stop = long ? text.slice(p, p + 24).toLowerCase() : word;
+      this.done = true;
+      return;
+    }
+    items.push({ word, start: p, end: e, digits: null });
+    this.advance(e);
+  }
+
+  /** Moves past the separator after a word: spaces, or a hyphen with optional spaces around it. */
+  private advance(p: number): void {
+    const text = this.text;
+    let q = p;
+    while (q < text.length && q - p < 8 && isHSpace(text.charCodeAt(q))) q++;
+    let hyphen = false;
+    if (q < text.length && (text.charCodeAt(q) === 45 || text.charCodeAt(q) === 0x2011)) {
+      hyphen = true;
+      q++;
+      const q0 = q;
+      while (q < text.length && q - q0 < 8 && isHSpace(text.charCodeAt(q))) q++;
+    }
+    const nc = text.charCodeAt(q);
+    if (q === p || !(isAsciiLetter(nc) || (isDigit(nc) && !hyphen))) {
+      this.done = true;
+      return;
+    }
+    this.p = q;
+  }
+}
+
 class Scanner {
   readonly tokens: NumberToken[] = [];
   constructor(readonly text: string) {}
@@ -515,28 +598,24 @@ class Scanner {
 
   run(): NumberToken[] {
     const text = this.text;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
+    // Compiled once per module; the scan is synchronous and never nested, so its lastIndex is ours.
+    const candidates = NUMBER_CANDIDATES;
+    candidates.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = candidates.exec(text)) !== null) {
+      const i = m.index;
       const c = text.charCodeAt(i);
-      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !this.digitOrLetterBefore(i))) {
-        i = this.scanDigits(i);
-      } else if ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)) && this.tryPhone(i)) {
-        i = this.lastEnd;
-      } else if (isLetter(c)) {
-        const e = wordEnd(text, i);
-        if (e - i <= MAX_WORD_LENGTH && isAsciiLetter(c)) {
-          const w = text.slice(i, e).toLowerCase();
-          if (isNumberWordStart(w)) {
-            const end = this.scanWords(i);
-            if (end > i) {
-              i = end;
-              continue;
-            }
-          }
-        }
-        i = e;
-      } else i++;
+      let next: number;
+      if (isDigit(c)) next = this.scanDigits(i);
+      else if (c === 46) next = this.scanDigits(this.digitOrLetterBefore(i) ? i + 1 : i);
+      else if (c === 43 || c === 40) next = this.tryPhone(i) ? this.lastEnd : this.scanDigits(i + 1);
+      else {
+        const e = i + m[0].length;
+        // `\b` knows only ASCII letters: `éone` is one word.
+        next = isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(e)) ? e : this.scanWords(i);
+        if (next <= i) next = e;
+      }
+      candidates.lastIndex = next;
     }
     linkRanges(text, this.tokens);
     return this.tokens;
@@ -545,6 +624,13 @@ class Scanner {
   private digitOrLetterBefore(p: number): boolean {
     const c = this.text.charCodeAt(p - 1);
     return p > 0 && (isDigit(c) || isLetter(c));
+  }
+
+  private pushSpecial(start: number, end: number, role: NumberRole): number {
+    const t = baseToken(this.text, start, end, null);
+    t.role = role;
+    this.finish(t);
+    return end;
   }
 
   private tryPhone(p: number): boolean {
@@ -561,26 +647,33 @@ class Scanner {
     const text = this.text;
     const glue = this.gluedBefore(i);
     if (!glue) {
-      for (const [re, role] of [
-        [DATE_YMD, 'date'],
-        [CLOCK, 'time'],
-      ] as const) {
-        const m = matchAt(re, text, i);
-        if (m && !isLetter(text.charCodeAt(i + m[0].length))) {
-          const t = baseToken(text, i, i + m[0].length, null);
-          t.role = role;
-          this.finish(t);
-          return t.end;
-        }
+      // The shapes below need a separator right after the first digit run; most numbers have none.
+      const runEnd = digitRunEnd(text, i);
+      const runLen = runEnd - i;
+      const sep = text.charCodeAt(runEnd);
+      const digitAfter = isDigit(text.charCodeAt(runEnd + 1));
+      if (digitAfter && (sep === 45 || sep === 47 || sep === 46)) {
+        const m = runLen === 4 ? matchAt(DATE_YMD, text, i) : runLen <= 2 ? matchAt(DATE_DMY, text, i) : null;
+        const ok =
+          m &&
+          (runLen === 4 ||
+            (Number(m[1]) <= 31 && Number(m[3]) <= 31 && Number(m[1]) > 0 && Number(m[3]) > 0));
+        if (m && ok && !isLetter(text.charCodeAt(i + m[0].length)))
+          return this.pushSpecial(i, i + m[0].length, 'date');
       }
-      const d = matchAt(DATE_DMY, text, i);
-      if (d && Number(d[1]) <= 31 && Number(d[3]) <= 31 && Number(d[1]) > 0 && Number(d[3]) > 0) {
-        const t = baseToken(text, i, i + d[0].length, null);
-        t.role = 'date';
-        this.finish(t);
-        return t.end;
+      if (digitAfter && sep === 58 && runLen <= 2) {
+        const m = matchAt(CLOCK, text, i);
+        if (m && !isLetter(text.charCodeAt(i + m[0].length)))
+          return this.pushSpecial(i, i + m[0].length, 'time');
       }
-      if (this.tryPhone(i)) return this.lastEnd;
+      if (
+        runLen >= 2 &&
+        (digitAfter || sep === 40) &&
+        (isHSpace(sep) || sep === 45 || sep === 46) &&
+        this.tryPhone(i)
+      ) {
+        return this.lastEnd;
+      }
     }
     const prevWord = prevWordAt(text, i);
     const chunk = readChunk(text, i, prevWord !== null && MONTHS.has(prevWord));
@@ -816,47 +909,12 @@ class Scanner {
   /** Reads a word phrase at `i` (a number word); returns where scanning resumes, or `i` if none. */
   private scanWords(i: number): number {
     const text = this.text;
-    const items: WordItem[] = [];
-    let p = i;
-    let nextWord: string | null = null;
-    while (items.length < 24) {
-      const c = text.charCodeAt(p);
-      if (isDigit(c) && items[items.length - 1]?.word === 'over') {
-        const e = digitRunEnd(text, p);
-        if (isLetter(text.charCodeAt(e)) || text.charCodeAt(e) === 44 || text.charCodeAt(e) === 46) break;
-        items.push({ word: '', start: p, end: e, digits: Number(text.slice(p, e)) });
-        p = e;
-      } else if (isAsciiLetter(c)) {
-        const e = wordEnd(text, p);
-        const word = e - p <= MAX_WORD_LENGTH ? text.slice(p, e).toLowerCase() : '';
-        if (items.length > 0 && !isNumberPhraseWord(word)) {
-          nextWord = word || text.slice(p, e).toLowerCase();
-          break;
-        }
-        items.push({ word, start: p, end: e, digits: null });
-        p = e;
-      } else break;
-      // Separator: spaces, or a hyphen with optional spaces around it.
-      let q = p;
-      while (q < text.length && q - p < 8 && isHSpace(text.charCodeAt(q))) q++;
-      let hyphen = false;
-      if (q < text.length && (text.charCodeAt(q) === 45 || text.charCodeAt(q) === 0x2011)) {
-        hyphen = true;
-        q++;
-        const q0 = q;
-        while (q < text.length && q - q0 < 8 && isHSpace(text.charCodeAt(q))) q++;
-      }
-      if (q === p) break;
-      const nc = text.charCodeAt(q);
-      if (!(isAsciiLetter(nc) || (isDigit(nc) && !hyphen))) break;
-      p = q;
-    }
-    const first = items[0];
+    const items = new LazyWords(text, i);
+    const first = items.at(0);
     if (!first) return i;
-    const prevWord = prevWordAt(text, i);
-    const r = parseWordNumber(items, 0, { prevWord, nextWord });
+    const r = parseWordNumber(items, 0, { prevWord: () => prevWordAt(text, i) });
     if (!r) return i;
-    const lastItem = items[r.end - 1]!;
+    const lastItem = items.at(r.end - 1)!;
     if (r.kind === 'ordinal') return lastItem.end;
     const start = first.start;
     const t = baseToken(text, start, lastItem.end, r.value);
