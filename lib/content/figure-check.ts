@@ -5,16 +5,19 @@
  *
  * Flow (all of it cancelled through `signal`, the ContentScriptContext's):
  *   scan job per root (the body at start, changed blocks later)
- *     → read text in idle slices (PageTextReader)        [idle]
- *     → windows of paragraphs, the ones on screen first  [idle]
- *     → readFigures per window, batched to the background [async]
- *     → highlight in animation frames, a slice at a time [frame]
- * No slice runs longer than SLICE_MS (plus one unit of work), so the page never sees a long task from us.
+ *     → read text in idle slices (PageTextReader)                         [idle]
+ *     → windows of paragraphs, the ones on screen first                   [idle]
+ *     → readFigures per window, batched to the background                 [async]
+ *     → figures known (the popup lists them); highlights wait until their
+ *       block is on or near the screen (IntersectionObserver)              [visibility]
+ *     → highlights written in animation frames, a block at a time        [frame]
+ * No slice of ours runs much past SLICE_MS, so the page never sees a long task from our script; the
+ * browser's own layout after our writes is kept small by writing only near the viewport and writing each
+ * block (paragraph) once.
  */
 import type { Comparison, Figure, IsoDate, Reading } from '../types.ts';
-import type { Reply } from '../protocol.ts';
-import type { PageFigures } from '../protocol.ts';
-import { PageTextReader, type PageText } from '../dom/page-text.ts';
+import type { PageFigures, Reply } from '../protocol.ts';
+import { PageTextReader, isBlockElement, type PageText } from '../dom/page-text.ts';
 import { planWindows, readWindowFigures, type FigureReader, type TextWindow } from '../dom/page-figures.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
@@ -22,6 +25,7 @@ import { FigureCard, type CardOptions } from '../ui/card.ts';
 import { createScheduler, type Scheduler, type SchedulerHost, type ShouldYield } from './scheduler.ts';
 import { MutationWatcher, QUIET_MS } from './watcher.ts';
 import { wireHover, type Hover } from './hover.ts';
+import { createVisibility, type Visibility } from './visibility.ts';
 
 export interface FigureCheckDeps {
   doc: Document;
@@ -35,26 +39,44 @@ export interface FigureCheckDeps {
   renderTimeline?: CardOptions['renderTimeline'];
   /** The figure reader (default lib/figures `readFigures`); tests pass a simple one. */
   readFigures?: FigureReader;
+  /** Where highlights may be written (default: near the viewport, by IntersectionObserver). */
+  visibility?: (doc: Document, onVisible: (el: Element) => void) => Visibility;
   /** Where problems are reported (default console.warn); never thrown into the page. */
   log?(message: string): void;
 }
 
 /** Readings sent to the background in one message; a window rarely has more. */
 const BATCH = 200;
-/** Highlights written per step inside a frame slice. */
-const MARK_STEP = 50;
+/**
+ * Script time per frame for writing highlights. The browser then spends style, layout and paint on what
+ * was written, mostly a fixed cost per block touched, so a frame with highlights stays under 50 ms.
+ */
+const MARK_BUDGET_MS = 6;
 
 interface Job {
   root: Element | Text;
   reader: PageTextReader;
   text: PageText | null;
+  /** Windows in text order; `order` lists their indexes in the order they are read (screen first). */
   windows: TextWindow[];
+  order: number[];
   next: number;
+  /** Windows whose figures have come back from the background. */
+  compared: boolean[];
+  /** Figures waiting for other windows over the same text node (a giant node is written once). */
+  held: Entry[];
 }
 
-interface Pending {
+interface Entry {
+  index: number;
+  figure: Figure;
+  mark: FigureToMark;
   job: Job;
-  reading: Reading;
+  /** Window indexes that must be compared before this figure's text nodes are written. */
+  needs: number[];
+  /** The block the figure stands in: the unit of visibility and of writing. */
+  block: Element;
+  state: 'waiting' | 'ready' | 'marked';
 }
 
 export class FigureCheck {
@@ -63,10 +85,18 @@ export class FigureCheck {
   private readonly watcher: MutationWatcher;
   private readonly card: FigureCard;
   private readonly hover: Hover;
-  private readonly figures = new Map<number, Figure>();
+  private visibility: Visibility | null = null;
+  /** Every figure found and still on the page, by index. */
+  private readonly entries = new Map<number, Entry>();
+  /** Figures released for writing, by block, waiting for the block to be near the screen. */
+  private readonly byBlock = new Map<Element, Entry[]>();
+  /** Blocks that have come near the screen (later figures there are written at once). */
+  private readonly ready = new WeakSet<Element>();
+  /** Blocks near the screen with figures to write. */
+  private readonly toWrite = new Set<Element>();
   private jobs: Job[] = [];
-  private batch: Pending[] = [];
-  private toMark: { figure: Figure; mark: FigureToMark }[] = [];
+  private batch: { job: Job; window: number; readings: Reading[] }[] = [];
+  private batchSize = 0;
   private nextIndex = 0;
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
@@ -81,14 +111,14 @@ export class FigureCheck {
       onQueued: () => this.scheduler.frame('flush', () => this.flush()),
       isOurs: (node) => this.highlighter.isOurs(node),
       onTextChanged: (node) => this.forget(this.highlighter.pageChanged(node)),
-      onExcluded: (el) => this.forget(this.highlighter.unhighlight(el)),
+      onExcluded: (el) => this.dropWithin(el),
     });
     this.card = new FigureCard(deps.doc, { renderTimeline: deps.renderTimeline });
     this.hover = wireHover({
       doc: deps.doc,
       card: this.card,
       signal: deps.signal,
-      figureOf: (mark) => this.figures.get(Number(mark.getAttribute('data-fc-index'))) ?? null,
+      figureOf: (mark) => this.entries.get(Number(mark.getAttribute('data-fc-index')))?.figure ?? null,
       focusTarget: (mark) => {
         const first = this.highlighter.marksOf(Number(mark.getAttribute('data-fc-index')))[0];
         return (first ?? mark) as HTMLElement;
@@ -113,6 +143,8 @@ export class FigureCheck {
     this.enabled = true;
     this.generation++;
     this.pageDate = this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null;
+    const visibility = this.deps.visibility ?? createVisibility;
+    this.visibility = visibility(doc, (block) => this.onVisible(block));
     this.watcher.start();
     // Highlights left by an instance we cannot reach (an orphaned script after an update) would double up.
     this.watcher.ignoring(() => removeStrayMarks(body));
@@ -127,26 +159,33 @@ export class FigureCheck {
     this.generation++;
     this.hover.close();
     this.watcher.stop();
+    this.visibility?.disconnect();
+    this.visibility = null;
     this.jobs = [];
     this.batch = [];
-    this.toMark = [];
+    this.batchSize = 0;
+    this.byBlock.clear();
+    this.toWrite.clear();
     this.highlighter.unhighlight();
-    this.figures.clear();
+    this.entries.clear();
   }
 
-  /** What the popup lists: the figures highlighted now, in document order. */
+  /** What the popup lists: the figures found on the page now (highlighted or about to be), in order. */
   pageFigures(host: string): PageFigures {
-    const entries: { figure: Figure; first: Element }[] = [];
-    for (const index of this.highlighter.indexes()) {
-      const figure = this.figures.get(index);
-      const first = this.highlighter.marksOf(index).find((m) => m.isConnected);
-      if (figure && first) entries.push({ figure, first });
+    const live: { figure: Figure; node: Node }[] = [];
+    for (const [index, e] of this.entries) {
+      const node =
+        e.state === 'marked'
+          ? this.highlighter.marksOf(index).find((m) => m.isConnected)
+          : e.mark.slices.find((s) => s.node.isConnected)?.node;
+      if (node) live.push({ figure: e.figure, node });
+      else this.entries.delete(index);
     }
-    entries.sort((a, b) => (a.first.compareDocumentPosition(b.first) & 4 ? -1 : 1));
-    return { host, enabled: this.enabled, pageDate: this.pageDate, figures: entries.map((e) => e.figure) };
+    live.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
+    return { host, enabled: this.enabled, pageDate: this.pageDate, figures: live.map((e) => e.figure) };
   }
 
-  // ---- scanning ---------------------------------------------------------------------------------------
+  // ---- finding figures --------------------------------------------------------------------------------
 
   /** One slice of reading and finding figures. `first`: the start of the page, run at once. */
   private work(shouldYield: ShouldYield, first = false): void {
@@ -154,126 +193,200 @@ export class FigureCheck {
     while (this.enabled && !shouldYield()) {
       const job = this.jobs[0];
       if (!job) break;
-      if (!job.reader.done) {
-        if (!job.reader.read(shouldYield)) break;
-      }
+      if (!job.reader.done && !job.reader.read(shouldYield)) break;
       if (!job.text) {
         job.text = job.reader.result();
-        job.windows = this.order(job, planWindows(job.text.text));
+        job.windows = planWindows(job.text.text);
+        job.order = this.order(job);
+        job.compared = job.windows.map(() => false);
         continue;
       }
-      const w = job.windows[job.next++];
-      if (!w) {
+      const w = job.order[job.next++];
+      if (w === undefined) {
         this.jobs.shift();
         continue;
       }
-      const readings = this.safely('reading figures', () =>
-        readWindowFigures(job.text!.text, w, { date: this.pageDate }, this.deps.readFigures),
-      );
-      for (const reading of readings ?? []) this.batch.push({ job, reading });
+      const readings =
+        this.safely('reading figures', () =>
+          readWindowFigures(job.text!.text, job.windows[w]!, { date: this.pageDate }, this.deps.readFigures),
+        ) ?? [];
+      this.batch.push({ job, window: w, readings });
+      this.batchSize += readings.length;
       // The first window on screen goes to the background at once: the first highlight comes quickly.
-      if (this.batch.length >= BATCH || first) this.send(generation);
+      if (this.batchSize >= BATCH || first) this.send(generation);
     }
     this.send(generation);
     if (this.enabled && this.jobs.length > 0) this.scheduler.idle('work', (y) => this.work(y), 150);
   }
 
-  /** Windows on screen first, then the rest in document order (for a body read in several windows). */
-  private order(job: Job, windows: TextWindow[]): TextWindow[] {
-    if (windows.length < 2 || !job.text) return windows;
+  /** Window indexes, those on screen first, then the rest in document order. */
+  private order(job: Job): number[] {
+    const all = job.windows.map((_, i) => i);
     const view = this.deps.doc.defaultView;
     const height = view?.innerHeight ?? 0;
-    if (!height) return windows;
-    const tops = windows.map((w) => {
+    if (all.length < 2 || !job.text || !height) return all;
+    // One layout read per window, all before any write of ours in this slice.
+    const tops = job.windows.map((w) => {
       const slice = job.text!.locate(w.start, Math.min(w.end, w.start + 64))[0];
       const el = slice?.node.parentElement;
       return el ? el.getBoundingClientRect().top : Number.NaN;
     });
     const onScreen = (i: number) => {
-      const top = tops[i]!;
       const nextTop = i + 1 < tops.length ? tops[i + 1]! : Number.POSITIVE_INFINITY;
-      return top < height && nextTop > 0;
+      return tops[i]! < height && nextTop > 0;
     };
-    const first = windows.filter((_, i) => onScreen(i));
-    return [...first, ...windows.filter((_, i) => !onScreen(i))];
+    return [...all.filter(onScreen), ...all.filter((i) => !onScreen(i))];
   }
 
-  /** Sends the collected readings for comparison; their highlights follow when the answer comes. */
+  /** Sends the collected readings for comparison; the answers become entries. */
   private send(generation: number): void {
     if (this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
-    const readings = batch.map((p) => p.reading);
-    this.deps
-      .compare(readings, this.pageDate)
-      .catch((e: unknown): Reply<Comparison[]> => ({ ok: false, error: String(e) }))
-      .then((reply) => {
-        if (generation !== this.generation || !this.enabled) return;
-        if (!reply.ok) this.log(`comparison failed: ${reply.error}`);
-        batch.forEach((p, i) => {
-          const comparison: Comparison =
-            reply.ok && reply.value[i]
-              ? reply.value[i]
-              : {
-                  verdict: 'no-reports',
-                  reports: [],
-                  summary: `Not compared: ${reply.ok ? 'no answer for this figure' : reply.error}`,
-                };
-          this.queueMark(p, comparison);
-        });
-        this.scheduler.frame('mark', (y) => this.markSome(y));
-      });
-  }
-
-  private queueMark(p: Pending, c: Comparison): void {
-    const text = p.job.text!;
-    const { start, end } = p.reading;
-    const figure: Figure = { ...p.reading, verdict: c.verdict, reports: c.reports, summary: c.summary };
-    const index = this.nextIndex++;
-    this.toMark.push({
-      figure,
-      mark: { index, verdict: c.verdict, text: text.text.slice(start, end), slices: text.locate(start, end) },
+    this.batchSize = 0;
+    const readings = batch.flatMap((b) => b.readings);
+    const reply: Promise<Reply<Comparison[]>> =
+      readings.length === 0
+        ? Promise.resolve({ ok: true, value: [] })
+        : this.deps.compare(readings, this.pageDate).catch((e: unknown) => ({ ok: false, error: String(e) }));
+    void reply.then((r) => {
+      if (generation !== this.generation || !this.enabled) return;
+      if (!r.ok) this.log(`comparison failed: ${r.error}`);
+      let i = 0;
+      const jobs = new Set<Job>();
+      for (const b of batch) {
+        b.job.compared[b.window] = true;
+        jobs.add(b.job);
+        for (const reading of b.readings) this.addEntry(b.job, reading, this.comparison(r, i++));
+      }
+      for (const job of jobs) this.releaseHeld(job);
     });
   }
 
-  /** Writes highlights for one frame's slice. */
+  private comparison(r: Reply<Comparison[]>, i: number): Comparison {
+    if (r.ok && r.value[i]) return r.value[i];
+    const why = r.ok ? 'no answer for this figure' : r.error;
+    return { verdict: 'no-reports', reports: [], summary: `Not compared: ${why}` };
+  }
+
+  private addEntry(job: Job, reading: Reading, c: Comparison): void {
+    const text = job.text!;
+    const { start, end } = reading;
+    const slices = text.locate(start, end);
+    const firstNode = slices[0]?.node;
+    const block = firstNode ? blockOf(firstNode) : null;
+    if (!block) return;
+    const index = this.nextIndex++;
+    const figure: Figure = { ...reading, verdict: c.verdict, reports: c.reports, summary: c.summary };
+    const entry: Entry = {
+      index,
+      figure,
+      mark: { index, verdict: c.verdict, text: text.text.slice(start, end), slices },
+      job,
+      needs: windowsOver(job, slices),
+      block,
+      state: 'waiting',
+    };
+    this.entries.set(index, entry);
+    if (entry.needs.every((w) => job.compared[w])) this.release(entry);
+    else job.held.push(entry);
+  }
+
+  private releaseHeld(job: Job): void {
+    if (job.held.length === 0) return;
+    const still: Entry[] = [];
+    for (const e of job.held) {
+      if (!this.entries.has(e.index)) continue;
+      if (e.needs.every((w) => job.compared[w])) this.release(e);
+      else still.push(e);
+    }
+    job.held = still;
+  }
+
+  // ---- writing highlights -----------------------------------------------------------------------------
+
+  /** The figure may be written: as soon as its block is near the screen. */
+  private release(entry: Entry): void {
+    const list = this.byBlock.get(entry.block);
+    if (list) list.push(entry);
+    else this.byBlock.set(entry.block, [entry]);
+    if (this.ready.has(entry.block)) this.write(entry.block);
+    else this.visibility?.watch(entry.block);
+  }
+
+  private write(block: Element): void {
+    this.toWrite.add(block);
+    this.scheduler.frame('mark', (y) => this.markSome(y), MARK_BUDGET_MS);
+  }
+
+  private onVisible(block: Element): void {
+    if (!this.enabled) return;
+    this.ready.add(block);
+    if (this.byBlock.has(block)) this.write(block);
+  }
+
+  /** Writes highlights, a whole block at a time (one relayout per paragraph), for one frame's slice. */
   private markSome(shouldYield: ShouldYield): void {
     if (!this.enabled) return;
     this.watcher.ignoring(() => {
-      while (this.toMark.length > 0 && !shouldYield()) {
-        const step = this.toMark.splice(0, MARK_STEP);
+      for (const block of this.toWrite) {
+        if (shouldYield()) break;
+        this.toWrite.delete(block);
+        const list = this.byBlock.get(block);
+        this.byBlock.delete(block);
+        if (!list || list.length === 0) continue;
         const done = new Set(
-          this.safely('highlighting', () => this.highlighter.highlight(step.map((s) => s.mark))) ?? [],
+          this.safely('highlighting', () => this.highlighter.highlight(list.map((e) => e.mark))) ?? [],
         );
-        for (const s of step) if (done.has(s.mark.index)) this.figures.set(s.mark.index, s.figure);
+        for (const e of list) {
+          if (done.has(e.index)) e.state = 'marked';
+          else this.entries.delete(e.index);
+        }
       }
     });
-    if (this.toMark.length > 0) this.scheduler.frame('mark', (y) => this.markSome(y));
+    if (this.toWrite.size > 0) this.scheduler.frame('mark', (y) => this.markSome(y), MARK_BUDGET_MS);
   }
 
   // ---- dynamic pages ----------------------------------------------------------------------------------
 
-  /** Turns queued changes into scan jobs for the changed blocks (their old highlights come off first). */
+  /** Turns queued changes into scan jobs for the changed blocks (what they held before is dropped first). */
   private flush(): void {
     if (!this.enabled) return;
     const roots = this.watcher.flush();
     if (roots.length > 0) {
-      this.watcher.ignoring(() => {
-        for (const root of roots) this.forget(this.highlighter.unhighlight(root));
-      });
-      for (const root of roots) this.jobs.push(newJob(root));
+      for (const root of roots) {
+        this.dropWithin(root);
+        this.jobs.push(newJob(root));
+      }
       this.scheduler.idle('work', (y) => this.work(y), 100);
     }
-    if (this.watcher.hasDeferred) this.scheduler.after('release', QUIET_MS, () => this.release());
+    if (this.watcher.hasDeferred) this.scheduler.after('release', QUIET_MS, () => this.releaseQuiet());
   }
 
-  private release(): void {
+  private releaseQuiet(): void {
     if (!this.enabled) return;
-    if (this.watcher.release()) this.scheduler.after('release', QUIET_MS, () => this.release());
+    if (this.watcher.release()) this.scheduler.after('release', QUIET_MS, () => this.releaseQuiet());
+  }
+
+  /** Takes off highlights under `root` and forgets figures found there (it is read again, or excluded). */
+  private dropWithin(root: Node): void {
+    this.watcher.ignoring(() => this.forget(this.highlighter.unhighlight(root)));
+    for (const [block, list] of this.byBlock) {
+      if (!root.contains(block) && !block.contains(root)) continue;
+      const keep = list.filter((e) => !e.mark.slices.some((s) => root.contains(s.node)));
+      for (const e of list) if (!keep.includes(e)) this.entries.delete(e.index);
+      if (keep.length > 0) this.byBlock.set(block, keep);
+      else {
+        this.byBlock.delete(block);
+        this.toWrite.delete(block);
+        this.visibility?.forget(block);
+      }
+    }
+    for (const job of this.jobs) job.held = job.held.filter((e) => this.entries.has(e.index));
   }
 
   private forget(indexes: readonly number[]): void {
-    for (const i of indexes) this.figures.delete(i);
+    for (const i of indexes) this.entries.delete(i);
     if (this.card.isOpen && this.card.anchor && !this.card.anchor.isConnected) this.hover.close();
   }
 
@@ -289,5 +402,50 @@ export class FigureCheck {
 }
 
 function newJob(root: Element | Text): Job {
-  return { root, reader: new PageTextReader(root), text: null, windows: [], next: 0 };
+  return {
+    root,
+    reader: new PageTextReader(root),
+    text: null,
+    windows: [],
+    order: [],
+    next: 0,
+    compared: [],
+    held: [],
+  };
+}
+
+/** The nearest block element holding `node` (up to <body>). */
+function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && !isBlockElement(el) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/**
+ * The windows over the text nodes a figure touches. Usually just its own; a text node longer than a window
+ * (a 1 MB single node) spans many, and is written once, after all of them: every write to a giant node
+ * costs a relayout of all of it.
+ */
+function windowsOver(job: Job, slices: readonly { node: Text }[]): number[] {
+  const out = new Set<number>();
+  for (const s of slices) {
+    const extent = job.text?.extent(s.node);
+    if (!extent) continue;
+    for (let i = firstWindowEndingAfter(job.windows, extent.start); i < job.windows.length; i++) {
+      if (job.windows[i]!.start >= extent.end) break;
+      out.add(i);
+    }
+  }
+  return [...out];
+}
+
+function firstWindowEndingAfter(windows: readonly TextWindow[], offset: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (windows[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

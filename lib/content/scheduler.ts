@@ -15,8 +15,11 @@ export const SLICE_MS = 8;
 export type ShouldYield = () => boolean;
 
 export interface Scheduler {
-  /** Runs `task` in the next animation frame (once, however often asked before it runs). */
-  frame(key: string, task: (shouldYield: ShouldYield) => void): void;
+  /**
+   * Runs `task` in the next animation frame (once, however often asked before it runs). `budgetMs` bounds
+   * the slice (default SLICE_MS): DOM writes also cost the browser style, layout and paint in that frame.
+   */
+  frame(key: string, task: (shouldYield: ShouldYield) => void, budgetMs?: number): void;
   /** Runs `task` in idle time, at the latest after `timeout` ms (once per key until it runs). */
   idle(key: string, task: (shouldYield: ShouldYield) => void, timeout?: number): void;
   /** Runs `task` after `ms` (once per key until it runs). */
@@ -50,11 +53,14 @@ export function createScheduler(host: SchedulerHost, signal: AbortSignal, sliceM
     { once: true },
   );
 
-  const slice = (deadline?: { timeRemaining(): number; didTimeout: boolean }): ShouldYield => {
+  const slice = (
+    deadline?: { timeRemaining(): number; didTimeout: boolean },
+    budget = sliceMs,
+  ): ShouldYield => {
     const started = host.performance.now();
     return () =>
       signal.aborted ||
-      host.performance.now() - started >= sliceMs ||
+      host.performance.now() - started >= budget ||
       (deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() < 1);
   };
 
@@ -68,9 +74,9 @@ export function createScheduler(host: SchedulerHost, signal: AbortSignal, sliceM
     get aborted() {
       return signal.aborted;
     },
-    frame(key, task) {
+    frame(key, task, budgetMs) {
       if (signal.aborted || pending.has(key)) return;
-      const id = host.requestAnimationFrame(() => run(key, () => task(slice())));
+      const id = host.requestAnimationFrame(() => run(key, () => task(slice(undefined, budgetMs))));
       pending.set(key, () => host.cancelAnimationFrame(id));
     },
     idle(key, task, timeout = 200) {

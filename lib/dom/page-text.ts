@@ -42,6 +42,8 @@ export interface PageText {
   range(start: number, end: number): Range | null;
   /** The text nodes read, in document order. */
   nodes(): Text[];
+  /** Where `node`'s text lies in `text`, or null if it was not read. */
+  extent(node: Text): { start: number; end: number } | null;
 }
 
 /**
@@ -339,6 +341,22 @@ class MappedText implements PageText {
     range.setStart(first.node, first.start);
     range.setEnd(last.node, last.end);
     return range;
+  }
+
+  private extents: Map<Text, { start: number; end: number }> | null = null;
+
+  extent(node: Text): { start: number; end: number } | null {
+    if (!this.extents) {
+      // Built on first use: one entry per node, from its first piece's start to its last piece's end.
+      this.extents = new Map();
+      for (let i = 0; i < this.pieceNode.length; i++) {
+        const n = this.pieceNode[i]!;
+        const e = this.extents.get(n);
+        if (e) e.end = this.pieceTextEnd[i]!;
+        else this.extents.set(n, { start: this.pieceTextStart[i]!, end: this.pieceTextEnd[i]! });
+      }
+    }
+    return this.extents.get(node) ?? null;
   }
 
   nodes(): Text[] {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FigureCheck } from '../../../lib/content/figure-check.ts';
 import { claimPage } from '../../../lib/content/guard.ts';
+import { eagerVisibility } from '../../../lib/content/visibility.ts';
 import type { Comparison, Reading, Verdict } from '../../../lib/types.ts';
 
 function load(html: string): HTMLElement {
@@ -61,6 +62,7 @@ function start(html: string) {
     compare: bg.compare,
     readPageDate: () => '2022-03-29',
     readFigures: fakeRead,
+    visibility: (_doc, onVisible) => eagerVisibility(onVisible),
     log: () => {},
   });
   check.enable();
@@ -202,12 +204,88 @@ describe('the content script on a page', () => {
       compare: async () => ({ ok: false, error: 'background unreachable' }),
       readPageDate: () => null,
       readFigures: fakeRead,
+      visibility: (_doc, onVisible) => eagerVisibility(onVisible),
       log: () => {},
     });
     check.enable();
     await vi.waitFor(() => expect(marks()).toEqual(['no-reports:1,200']));
     expect(check.pageFigures('h').figures[0]!.summary).toBe('Not compared: background unreachable');
     expect(root.textContent).toBe('At least 1,200 died.');
+  });
+});
+
+describe('writing highlights only where the reader looks', () => {
+  function startWith(html: string, deps: Partial<ConstructorParameters<typeof FigureCheck>[0]>) {
+    load(html);
+    const abort = new AbortController();
+    controllers.push(abort);
+    const bg = fakeBackground();
+    const check = new FigureCheck({
+      doc: document,
+      host: window,
+      signal: abort.signal,
+      compare: bg.compare,
+      readPageDate: () => null,
+      readFigures: fakeRead,
+      log: () => {},
+      ...deps,
+    });
+    check.enable();
+    return { check, bg };
+  }
+
+  test('figures off screen are listed at once and highlighted when their block comes near', async () => {
+    let show: (el: Element) => void = () => {};
+    const { check } = startWith('<p id="a">Seen: 1,200 died.</p><p id="b">Far below: 3,400 fled.</p>', {
+      visibility: (_doc, onVisible) => {
+        show = onVisible;
+        return { watch: () => {}, forget: () => {}, disconnect: () => {} };
+      },
+    });
+    await vi.waitFor(() =>
+      expect(check.pageFigures('h').figures.map((f) => f.text)).toEqual(['1,200', '3,400']),
+    );
+    await settle();
+    expect(marks()).toEqual([]);
+    show(document.querySelector('#a')!);
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:1,200']));
+    show(document.querySelector('#b')!);
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:1,200', 'agrees:3,400']));
+  });
+
+  test('a text node longer than a window is written once, after all its windows are compared', async () => {
+    // More than one window of text, and more figures than one message carries (200): several answers.
+    const sentence = 'Filler words about the day and nothing counted at all here. ';
+    const part = (k: number) =>
+      `${sentence.repeat(100)}${Array.from({ length: 120 }, (_, i) => `${k}${i + 10} fled.`).join(' ')} `;
+    const giant = part(1) + part(2) + part(3);
+    const answers: (() => void)[] = [];
+    const writes: number[] = [];
+    const { check } = startWith(`<p id="g">${giant}</p><p>Apart: 33 hurt.</p>`, {
+      visibility: (_doc, onVisible) => eagerVisibility(onVisible),
+      compare: (readings) =>
+        new Promise((resolve) =>
+          answers.push(() =>
+            resolve({
+              ok: true,
+              value: readings.map(() => ({ verdict: 'agrees' as const, reports: [], summary: '' })),
+            }),
+          ),
+        ),
+    });
+    const p = document.querySelector('#g')!;
+    new MutationObserver((records) => writes.push(records.length)).observe(p, { childList: true });
+    await vi.waitFor(() => expect(answers.length).toBeGreaterThanOrEqual(2));
+    answers.shift()!();
+    await settle();
+    expect(p.querySelector('fc-mark')).toBeNull();
+    while (answers.length) {
+      answers.shift()!();
+      await settle();
+    }
+    await vi.waitFor(() => expect(marks()).toHaveLength(361));
+    expect(writes).toHaveLength(1);
+    expect(check.pageFigures('h').figures).toHaveLength(361);
   });
 });
 

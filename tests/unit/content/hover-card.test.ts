@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FigureCheck } from '../../../lib/content/figure-check.ts';
+import { eagerVisibility } from '../../../lib/content/visibility.ts';
 import type { Comparison, Reading, Report } from '../../../lib/types.ts';
 
 function load(html: string): HTMLElement {
@@ -78,6 +79,7 @@ function start(html: string, reports: Report[]) {
       const i = text.indexOf('About 2,500');
       return i < 0 ? [] : [reading('About 2,500', i)];
     },
+    visibility: (_doc, onVisible) => eagerVisibility(onVisible),
     log: () => {},
   });
   check.enable();
