@@ -136,7 +136,11 @@ export interface ClaimRef {
  * read `value`, `source`, `asOf`, `quote` and `document` directly.
  */
 export interface Report extends Claim {
-  /** Whether this report's interval overlaps the page figure's. */
+  /**
+   * Whether this report and the page figure can both be true: their intervals overlap, or the difference
+   * is explained by time (a running total grew), a monitor's floor, or a level on another date
+   * (lib/compare/index.ts lists the rules). False for a report superseded by the figure's date.
+   */
   consistent: boolean;
   relation: TimeRelation;
   /** Whole days from the page figure's date to the report's (positive: later). */
