@@ -10,7 +10,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Window } from 'happy-dom';
 import { loadCorpusDatabase, DOCUMENTS_DIR } from './corpus.ts';
 import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from './cli.ts';
 import { compareReading, indexClaims } from '../lib/compare/index.ts';
@@ -49,6 +48,8 @@ async function readInput(file: string): Promise<PageRead> {
 
 /** The visible text of the body and the publication date, parsed without running or fetching anything. */
 async function readHtml(html: string): Promise<PageRead> {
+  // Loaded only for HTML: .txt checks start faster without it.
+  const { Window } = await import('happy-dom');
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,

@@ -69,9 +69,22 @@ const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
 const CLAUSE_BREAK =
   /;\s*|,?\s+but\s+(?=(?:now\s+|also\s+|still\s+)?(?:(?:it|they|he|she|we|I|there|the|a|an|this|these|those|its|their)\b|\p{Lu}))/gu;
 
+/**
+ * A wire dateline opening a paragraph ("KYIV, March 18 (Reuters) -", "JAKARTA -"): where the reporter
+ * filed from and when, not where or when the figures are.
+ */
+const DATELINE =
+  /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*[\p{Lu}][\p{L}]+)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,40}\))?\s+[-—–]\s+/u;
+
+function datelineEnd(text: string, sentence: Sentence): number {
+  const m = DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)));
+  return m ? sentence.start + m[0].length : sentence.start;
+}
+
 function clausesOf(text: string, sentence: Sentence, date: IsoDate | null, place: string | null): Clause[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const cuts = [sentence.start];
+  const bodyStart = datelineEnd(text, sentence);
+  const s = text.slice(bodyStart, sentence.end);
+  const cuts = [bodyStart];
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s))
     cuts.push(sentence.start + m.index);
@@ -188,7 +201,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       numbers.filter((t) => isCandidateNumber(text, t)),
     );
     if (candidates.length > 0) {
-      const sentencePlaces = placeMentions(text, sentence.start, sentence.end);
+      const sentencePlaces = placeMentions(text, datelineEnd(text, sentence), sentence.end);
       const firstNamed = sentencePlaces.find((p) => p.name !== null)?.name ?? null;
       const contextPlace =
         firstNamed ?? lastPlaceNamed(text, Math.max(0, sentence.start - ANAPHORA_REACH), sentence.start);
@@ -207,7 +220,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       let prev: Draft | null = null;
       for (let i = 0; i < candidates.length; i++) {
         const c = candidates[i]!;
-        const clause = clauses.find((k) => c.start >= k.start && c.start < k.end) ?? clauses[0]!;
+        const clause = clauses.find((k) => c.start >= k.start && c.start < k.end) ?? clauses[0];
+        if (!clause) continue; // a number inside the dateline
         const prevInClause = prev && prev.reading.end > clause.start ? prev : null;
         const next = candidates[i + 1];
         const nextStart = next && next.start < clause.end ? next.start : clause.end;

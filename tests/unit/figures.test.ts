@@ -328,6 +328,17 @@ describe('where: place', () => {
     expect(figure(sentence, text).place).toBe(place);
   });
 
+  test.each([
+    [
+      'KYIV, March 18 (Reuters) - Some 300 people have been killed nationwide, officials said.',
+      'Some 300',
+      'Ukraine',
+    ],
+    ['JAKARTA - Nearly 5.000 people have died in Mariupol.', 'Nearly 5.000', 'Mariupol'],
+  ])('a wire dateline is where the reporter filed from: %j', (sentence, text, place) => {
+    expect(figure(sentence, text).place).toBe(place);
+  });
+
   test('"there" is the place of the sentence before', () => {
     const text =
       'Nearly 5.000 people have died in Mariupol. In addition, about 160.000 people are said to be trapped there.';
