@@ -90,6 +90,14 @@ describe('what is compared: like with like', () => {
     expect(c.reports.map((r) => r.id)).not.toContain(SEED.ohchr4253.id);
     expect(c.reports).toHaveLength(3);
   });
+  test('fields a claim carries beyond the vocabulary (a reader’s own document) travel with its report', () => {
+    const own = {
+      ...claim({ ...DOCS.dw, origin: 'reader' }, { text: '4,253', value: 4253, source: 'OHCHR' }),
+      origin: 'reader',
+    };
+    const c = compare(civilians('4,253', 4253), '2022-06-07', [own]);
+    expect(c.reports[0]).toMatchObject({ origin: 'reader', document: { origin: 'reader' } });
+  });
 });
 
 describe('numbers are intervals', () => {
