@@ -13,10 +13,11 @@ import {
 /**
  * The number-reading layer under figures (SPEC.md "Figures", `check --numbers`).
  *
- * One left-to-right pass over the text. At a digit it reads one digit chunk and what is glued to it; at a
- * word that can start a number it reads one short word phrase; everything else is skipped a word at a
- * time. Every look-ahead is bounded by the token it produces (or by a small constant), and the only
- * regular expressions are module-level sticky ones of fixed shape, so 1 MB of text costs one linear pass.
+ * One left-to-right pass over the text. A precompiled regular expression (a flat alternation, linear)
+ * jumps to the next candidate: a digit or a word that can start a number. At a digit the scanner reads
+ * one digit chunk and what is glued to it; at a word, one short word phrase, pulling words only as the
+ * parser needs them. Every look-ahead is bounded by the token it produces or by a small constant, and all
+ * regular expressions are module-level constants of fixed shape, so 1 MB of text costs one linear pass.
  *
  * Decisions (each has a test in tests/unit/numbers.test.ts):
  * - `.` followed by exactly three digits after 1–3 digits (`5.000`, `160.000`) is a thousands separator
@@ -36,8 +37,9 @@ import {
  * - Years (`2014`), compact dates (`20220322`), percentages and durations are cardinal numbers here:
  *   the figure layer excludes them using the token details.
  * - A bare `half` is not a number (`the first half`, `half of them`); `a half`, `half a million` are.
- * - A lowercase `m` glued to digits is a metre unless a currency precedes (`£1.5m` is 1.5 million,
- *   `100m` is not a number); `M`, `mn`, `bn`, `k` are scales. `G`/`T` are not (`5G`).
+ * - A lowercase `m` glued to digits is a metre unless a currency precedes or a count noun follows
+ *   (`£1.5m`, `3.8m refugees`, `5m people` are millions; `100m away` is not a number); `M`, `mn`, `bn`,
+ *   `k` are scales. `G`/`T` are not (`5G`).
  * - A currency symbol or code is part of the span (`$350 million`), as the figure is the amount.
  */
 
@@ -733,10 +735,15 @@ class Scanner {
     } else if (isLetter(c)) {
       const e = wordEnd(text, end);
       const suffix = text.slice(end, e);
-      const scale = GLUED_SCALES[suffix] ?? (suffix === 'm' && t.currency ? 1e6 : undefined);
+      const scale =
+        GLUED_SCALES[suffix] ?? (suffix === 'm' && (t.currency || countNounAfter(text, e)) ? 1e6 : undefined);
       if (glue) {
         t.gluedAfter = suffix;
-      } else if (plainInt && ORDINAL_SUFFIX.test(suffix)) {
+      } else if (
+        chunk.info.decimalSeparator === null &&
+        chunk.info.groupSeparator !== '.' &&
+        ORDINAL_SUFFIX.test(suffix)
+      ) {
         role = 'ordinal';
         t.gluedAfter = suffix;
       } else if (scale !== undefined) {
@@ -971,6 +978,25 @@ class Scanner {
   }
 }
 
+/** Count nouns after `3.8m`, `5m` that make the `m` a million (`5m people`), not a metre (`100m away`). */
+const COUNT_NOUNS = new Set(['people', 'children', 'men', 'women', 'civilians', 'refugees', 'residents']);
+function countNounAfter(text: string, p: number): boolean {
+  if (text.charCodeAt(p) !== 32) return false;
+  const w = nextWordAt(text, p);
+  if (w === null) return false;
+  return COUNT_NOUNS.has(w) || (w.length > 4 && w.endsWith('s') && !NOT_COUNT_PLURALS.has(w));
+}
+const NOT_COUNT_PLURALS = new Set([
+  'seconds',
+  'minutes',
+  'hours',
+  'metres',
+  'meters',
+  'yards',
+  'inches',
+  'heats',
+]);
+
 function plainIntOrDecimal(info: DigitsInfo): boolean {
   return info.groupSeparator === null && info.decimalSeparator !== ',';
 }
@@ -1006,6 +1032,8 @@ function linkRanges(text: string, tokens: NumberToken[]): void {
       a.sharedScale = true;
     }
     if (a.currency && !b.currency) b.currency = a.currency;
+    // `10-15%`: both ends are percentages.
+    if (b.percent && gap !== 'and' && !a.scale) a.percent = true;
   }
 }
 

@@ -169,7 +169,10 @@ describe('scales and currency', () => {
         ['2 million', 2e6],
       ],
     ],
-    // Lowercase m is a metre unless money is meant.
+    // Lowercase m is a million when money or a count noun follows, else a metre.
+    ['3.8m refugees', [['3.8m', 3.8e6]]],
+    ["Ukraine's 44m people", [['44m', 44e6]]],
+    ['a convoy 100m away', []],
     ['a 100m wall', []],
     ["1m isn't a number.", []],
   ] as [string, [string, number | null][]][])('%j', (input, expected) => {
@@ -329,6 +332,11 @@ describe('ordinals are not cardinal numbers', () => {
     expect(readNumbers(input)).toEqual([]);
   });
 
+  test('a grouped ordinal is an ordinal too', () => {
+    expect(readNumbers('on the 1,000th day')).toEqual([]);
+    expect(token('on the 1,000th day', '1,000th').role).toBe('ordinal');
+  });
+
   test('a digit ordinal is a token with role ordinal', () => {
     expect(token('on the 4th', '4th')).toMatchObject({ role: 'ordinal', gluedAfter: 'th', value: 4 });
   });
@@ -413,6 +421,7 @@ describe('token details for the figure layer', () => {
 
   test('percent, compounds and neighbouring words', () => {
     expect(token('45% of', '45').percent).toBe(true);
+    expect(readNumberTokens('10-15% of').map((t) => t.percent)).toEqual([true, true]);
     expect(token('45 percent of', '45').percent).toBe(true);
     expect(token('12 per cent of', '12').percent).toBe(true);
     expect(token('in the past 24 hours', '24')).toMatchObject({
