@@ -16,7 +16,7 @@ import {
 /** Fixed so extension pages have a known URL: moz-extension://<uuid>/popup.html. */
 const EXTENSION_UUID = '5b2f1c3e-7a4d-4e8f-9b6a-0c1d2e3f4a5b';
 
-/** Firefox's own network features, off: the machine has no network and the tests must not wait on it. */
+/** Firefox's own network features off (the machine has no network and the tests must not wait on it). */
 const QUIET_PREFS: Record<string, unknown> = {
   'app.update.enabled': false,
   'app.update.auto': false,
@@ -72,7 +72,6 @@ export async function launchFirefox(): Promise<TestBrowser> {
 class FirefoxBrowser implements TestBrowser {
   readonly name = 'firefox';
   readonly problems: string[] = [];
-  private readonly used = new WeakSet<Page>();
 
   constructor(
     private readonly browser: Browser,
@@ -90,9 +89,8 @@ class FirefoxBrowser implements TestBrowser {
   }
 
   async newPage(): Promise<TestPage> {
-    const blank = (await this.browser.pages()).find((p) => p.url() === 'about:blank' && !this.used.has(p));
-    const page = blank ?? (await this.browser.newPage());
-    this.used.add(page);
+    // Always a new tab: the tab Firefox starts with never gets focus events under BiDi (keyboard tests).
+    const page = await this.browser.newPage();
     this.watch(page);
     return wrap(page);
   }

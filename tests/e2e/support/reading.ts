@@ -107,7 +107,7 @@ export interface PopupSnapshot {
   status: string | null;
   empty: string | null;
   groups: { heading: string; figures: { verdict: string | null; text: string; reports: string[] }[] }[];
-  toggle: { checked: boolean; label: string } | null;
+  toggle: { checked: boolean; disabled: boolean; label: string } | null;
 }
 
 /** In the popup: what it lists, grouped as shown. */
@@ -134,6 +134,7 @@ export function readPopup(): PopupSnapshot {
     toggle: toggle
       ? {
           checked: toggle.checked,
+          disabled: toggle.disabled,
           label: squash(
             [...(toggle.labels ?? [])].map((l) => l.textContent).join(' ') ||
               toggle.getAttribute('aria-label'),
