@@ -32,7 +32,7 @@
  * SUPERSEDED
  * A report is superseded by a later report of the same measure that moved past it (larger, for a total;
  * different, for a level) and is not the same period from another source. `supersededBy` names the latest
- * such report ("superseded by 4,253 (OHCHR, 2022-06-07)"). A report already superseded by the page
+ * such report ("superseded by 4,253 (OHCHR, 2022-06-07)"). A report already superseded before the page
  * figure's date no longer speaks for that date: it neither supports nor contradicts the figure (it is
  * shown, `consistent: false`, "had been superseded by this figure's date"); the reports that replaced it
  * decide. A figure matching a report superseded only later agrees (it was right when written), and the
@@ -218,7 +218,8 @@ function judge(b: Bucket, i: number, page: Page): Stance {
   const { iv } = page;
   if (iv.vague || b.vague[i]) return Stance.vague;
   // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
-  if (b.staleFrom[i]! <= page.day) return Stance.stale;
+  // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
+  if (b.staleFrom[i]! < page.day) return Stance.stale;
   const lo = b.lo[i]!;
   const hi = b.hi[i]!;
   if (overlaps(iv.lo, iv.hi, lo, hi)) return Stance.match;

@@ -3,7 +3,7 @@
  * figure from a document passes through `shortName`, so a hostile document cannot make a line huge (and
  * the text is only ever shown as text). Pure.
  */
-import { measureLabel } from '../ui/labels.ts';
+import { SUBJECT_LABELS, measureLabel } from '../ui/labels.ts';
 import type { Claim, ClaimRef, Reading } from '../types.ts';
 import { monthDay } from './dates.ts';
 import { shortName, whoOf } from './sources.ts';
@@ -156,7 +156,10 @@ function stancePhrase(p: NoteParts): string {
 /** "No other reports of civilians killed in Ukraine." */
 export function noReportsSummary(reading: Reading): string {
   const label = measureLabel(reading.metric, reading.subject);
-  const what = label.charAt(0).toLowerCase() + label.slice(1);
+  // "civilians killed", but "Russian soldiers killed".
+  const proper =
+    /^[A-Z]/.test(SUBJECT_LABELS[reading.subject]) && label.startsWith(SUBJECT_LABELS[reading.subject]);
+  const what = proper ? label : label.charAt(0).toLowerCase() + label.slice(1);
   const where = reading.place ? ` in ${shortName(reading.place)}` : '';
   const kind = reading.modality === 'forecast' ? 'forecasts' : 'reports';
   return `No other ${kind} of ${what}${where}.`;

@@ -38,6 +38,9 @@ describe('what is compared: like with like', () => {
   });
 
   test('the no-reports summary names what is counted and where', () => {
+    expect(compare(russianTroops('16,153', { value: 16153, metric: 'injured' }), null).summary).toBe(
+      'No other reports of Russian soldiers injured in Ukraine.',
+    );
     expect(compare(civilians('12', 12, { place: 'Kyiv' }), '2022-03-03').summary).toBe(
       'No other reports of civilians killed in Kyiv.',
     );
@@ -257,6 +260,26 @@ describe('time: progress, superseded, out of date', () => {
       relation: 'earlier',
       daysApart: -3,
     });
+  });
+
+  test('a report replaced the same day by the page figure itself is still current (DW page, OHCHR 9,394)', () => {
+    const quote =
+      'The OHCHR has recorded 9,394 civilian casualties since Russia invaded Ukraine on February 24.';
+    const fields = { metric: 'casualties', source: 'OHCHR', quote } as const;
+    const earlier = claim(DOCS.voi18, {
+      text: '2,032',
+      value: 2032,
+      metric: 'casualties',
+      source: 'UN human rights office',
+    });
+    const itself = claim(DOCS.dw, { text: '9,394', value: 9394, ...fields });
+    const c = compare(civilians('9,394', 9394, { ...fields, asOf: '2022-06-07' }), '2022-06-07', [
+      earlier,
+      itself,
+    ]);
+    expect(c.verdict).toBe('agrees');
+    expect(c.summary).toBe('Consistent: up from 2,032 (UN human rights office, 2022-03-18).');
+    expect(c.reports.map((r) => r.id)).toEqual([earlier.id]);
   });
 
   test('a smaller running total reported later contradicts the page figure', () => {
