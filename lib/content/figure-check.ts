@@ -37,6 +37,8 @@ export interface FigureCheckDeps {
   /** The page's publication date (lib/dom/page-date.ts), or null. */
   readPageDate(doc: Document): IsoDate | null;
   renderTimeline?: CardOptions['renderTimeline'];
+  /** Opens a report's source document (the card's "Show in the document"); the entrypoint asks the background. */
+  openDocument?: CardOptions['openDocument'];
   /** The figure reader (default lib/figures `readFigures`); tests pass a simple one. */
   readFigures?: FigureReader;
   /** Where highlights may be written (default: near the viewport, by IntersectionObserver). */
@@ -113,7 +115,10 @@ export class FigureCheck {
       onTextChanged: (node) => this.forget(this.highlighter.pageChanged(node)),
       onExcluded: (el) => this.dropWithin(el),
     });
-    this.card = new FigureCard(deps.doc, { renderTimeline: deps.renderTimeline });
+    this.card = new FigureCard(deps.doc, {
+      renderTimeline: deps.renderTimeline,
+      openDocument: deps.openDocument,
+    });
     this.hover = wireHover({
       doc: deps.doc,
       card: this.card,
