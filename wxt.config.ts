@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
-import { loadCorpusDatabase } from './scripts/corpus.ts';
+import { loadCorpus } from './scripts/corpus.ts';
+import { buildBundle } from './lib/library/bundle.ts';
 
 const GECKO_ID = 'figure-check@figure-check.dev';
 
@@ -28,9 +29,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The claim database is generated from assets/documents at build time, never written by hand.
+    // The claim database is generated from assets/documents at build time, never written by hand; documents
+    // carry their texts for the document page (lib/library/bundle.ts).
     'build:publicAssets': async (_wxt, files) => {
-      const db = await loadCorpusDatabase();
+      const db = buildBundle(await loadCorpus());
       files.push({ relativeDest: 'claims.json', contents: JSON.stringify(db) });
     },
     // So `browser.runtime.getURL('/claims.json')` type-checks: the file above is generated, not in public/.

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { serveMessages } from '../lib/browser/messaging.ts';
+import { broadcast, serveMessages } from '../lib/browser/messaging.ts';
 import { ClaimService } from '../lib/db/claim-service.ts';
+import { documentPageHref } from '../lib/library/document-view.ts';
 import { backgroundProtocol } from '../lib/protocol.ts';
 
 export default defineBackground(() => {
   const claims = new ClaimService({
     // The extension's own file, not the network.
     readBundle: async () => (await fetch(browser.runtime.getURL('/claims.json'))).text(),
+    // The reader's library changed and the index is rebuilt: open tabs compare again, open pages reload.
+    onChanged: () => void broadcast('claims:changed'),
   });
 
   // Listeners are registered synchronously so a restarted MV3 service worker receives the message that woke it;
@@ -15,6 +18,20 @@ export default defineBackground(() => {
   serveMessages(backgroundProtocol, {
     compare: (request) => claims.compare(request),
     status: () => claims.status(),
+    'claims:list': () => claims.listClaims(),
+    'documents:list': () => claims.listDocuments(),
+    'documents:get': ({ id }) => claims.getDocument(id),
+    'claims:preview': (input) => claims.preview(input),
+    'documents:add': (request) => claims.addDocument(request),
+    'documents:remove': ({ id }) => claims.removeDocument(id),
+    'documents:open': async ({ id, claim }, sender) => {
+      // Web pages cannot link to extension pages; the card asks us to open it instead.
+      const url = browser.runtime.getURL(`/${documentPageHref(id, claim)}` as `/document.html${string}`);
+      await browser.tabs.create({ url, ...(sender.tabId !== null ? { openerTabId: sender.tabId } : {}) });
+      return null;
+    },
+    'database:export': () => claims.exportLibrary(),
+    'database:import': ({ text }) => claims.importLibrary(text),
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -25,9 +25,24 @@ export default defineContentScript({
           ? sendToBackground('compare', { readings, pageDate })
           : Promise.resolve({ ok: false, error: 'extension reloaded' }),
       readPageDate: () => null,
+      // "Show in the document" on a report: a web page cannot open an extension page, the background can.
+      openDocument: (report) =>
+        void (ctx.isValid
+          ? sendToBackground('documents:open', { id: report.document.id, claim: report.id })
+          : undefined),
     });
     ctx.onInvalidated(
-      serveMessages(contentProtocol, { 'page:figures': async () => check.pageFigures(host) }),
+      serveMessages(contentProtocol, {
+        'page:figures': async () => check.pageFigures(host),
+        // The reader added, removed or imported documents: read the page again against the new claims.
+        'claims:changed': async () => {
+          if (check.isEnabled) {
+            check.disable();
+            check.enable();
+          }
+          return null;
+        },
+      }),
     );
     // The site switch, live: off takes every highlight away, on reads the page again.
     const apply = (disabled: string[]) => (isSiteEnabled(disabled, host) ? check.enable() : check.disable());

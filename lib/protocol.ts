@@ -6,19 +6,29 @@
  * payload and sender — before a handler sees it; replies are values or explicit errors.
  *
  * Pure: no extension API. The browser adapters live in lib/browser/messaging.ts.
- * To add a request (e.g. issue 7's `documents:add`): add it to the protocol interface and to its spec table
- * with schemas and the senders allowed to make it; the compiler points at every handler map to update.
+ * To add a request: add it to the protocol interface and to its spec table with schemas and the senders
+ * allowed to make it; the compiler points at every handler map to update.
  */
 import * as v from 'valibot';
-import type { Comparison, Figure, IsoDate, Reading } from './types.ts';
+import type { Claim, Comparison, DocumentMeta, Figure, IsoDate, Reading } from './types.ts';
 import {
+  ClaimSchema,
   ComparisonSchema,
+  DocumentMetaSchema,
   FigureSchema,
   IsoDateSchema,
   LIMITS,
   ReadingSchema,
   describeIssues,
+  documentMetaEntries,
 } from './schemas.ts';
+import {
+  LibraryFileSchema,
+  MAX_DOCUMENT_TEXT,
+  MAX_IMPORT_BYTES,
+  type LibraryFile,
+} from './library/library-file.ts';
+import type { NewDocumentInput } from './library/new-document.ts';
 
 /** Marks our messages apart from anything else that travels on runtime messaging (e.g. dev-mode reloads). */
 export const CHANNEL = 'figure-check';
@@ -52,6 +62,53 @@ export interface PageFigures {
   figures: Figure[];
 }
 
+/** A document in the library list: its metadata (with origin) and how many claims it gave. */
+export interface DocumentSummary extends DocumentMeta {
+  claims: number;
+}
+
+/** A document for the document page: metadata, full text (null when it was not kept) and its claims. */
+export interface DocumentDetail {
+  document: DocumentMeta;
+  text: string | null;
+  claims: Claim[];
+}
+
+/** What saving a new document would add (`claims:preview`); nothing is saved. */
+export interface Preview {
+  /** Its metadata as it would be saved, id included. */
+  document: DocumentMeta;
+  claims: Claim[];
+  /** The document already in the library with the same id (the same text and metadata), if any. */
+  duplicate: DocumentMeta | null;
+  characters: number;
+}
+
+export interface AddDocumentRequest extends NewDocumentInput {
+  /** Ids (from the preview) of claims the reader left out. */
+  exclude: string[];
+}
+
+export interface Added {
+  document: DocumentMeta;
+  claims: number;
+}
+
+export interface Removed {
+  document: DocumentMeta;
+  claims: number;
+}
+
+export interface ImportResult {
+  /** The reader's documents that were not in the library before. */
+  added: number;
+  /** The reader's documents that replaced one with the same id (and its claims). */
+  replaced: number;
+  claims: number;
+  /** Documents of the extension's own bundle, left as the installed version has them. */
+  skippedBundled: number;
+}
+
 // ---- Protocols: request type → payload and response ---------------------------------------------------
 
 export interface RequestShape {
@@ -64,10 +121,28 @@ export interface BackgroundProtocol {
   /** Compare page readings with the claim database; one Comparison per reading, same order. */
   compare: { request: CompareRequest; response: Comparison[] };
   status: { request: null; response: Status };
+  // The reader's library (issue 7): extension pages only, except opening a document from the hover card.
+  'claims:list': { request: null; response: Claim[] };
+  'documents:list': { request: null; response: DocumentSummary[] };
+  'documents:get': { request: { id: string }; response: DocumentDetail };
+  'claims:preview': { request: NewDocumentInput; response: Preview };
+  'documents:add': { request: AddDocumentRequest; response: Added };
+  'documents:remove': { request: { id: string }; response: Removed };
+  /** Opens the document page with the claim highlighted, in a new tab next to the sender's. */
+  'documents:open': { request: { id: string; claim: string | null }; response: null };
+  'database:export': { request: null; response: LibraryFile };
+  /** `text`: the export file as read; validated whole before anything is written. */
+  'database:import': { request: { text: string }; response: ImportResult };
+}
+
+/** Events the background sends to every open tab and extension page. */
+export interface EventProtocol {
+  /** The claim database changed (a document added, removed or imported): compare again. */
+  'claims:changed': { request: null; response: null };
 }
 
 /** Requests the content script serves (popup → the active tab's content script, tabs.sendMessage). */
-export interface ContentProtocol {
+export interface ContentProtocol extends EventProtocol {
   'page:figures': { request: null; response: PageFigures };
 }
 
@@ -146,6 +221,23 @@ const PageFiguresSchema: Schema<PageFigures> = v.object({
   figures: v.pipe(v.array(FigureSchema), v.maxLength(LIMITS.list)),
 });
 
+const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name));
+const claimList = v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.list));
+const countSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+const newDocumentEntries = {
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_TEXT + 1_000)),
+  title: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  publisher: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  date: v.pipe(v.string(), v.maxLength(100)),
+  url: v.pipe(v.string(), v.maxLength(LIMITS.text)),
+};
+
+const changeSchema = v.object({ document: DocumentMetaSchema, claims: countSchema });
+
+/** Only extension pages (options, document, popup) may read or change the library. */
+const PAGES: readonly SenderKind[] = ['extension-page'];
+
 export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
   compare: {
     request: CompareRequestSchema,
@@ -153,9 +245,69 @@ export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
     from: ['content-script', 'extension-page'],
   },
   status: { request: v.null(), response: StatusSchema, from: ['content-script', 'extension-page'] },
+  'claims:list': { request: v.null(), response: claimList, from: PAGES },
+  'documents:list': {
+    request: v.null(),
+    response: v.pipe(
+      v.array(v.object({ ...documentMetaEntries, claims: countSchema })),
+      v.maxLength(LIMITS.list),
+    ),
+    from: PAGES,
+  },
+  'documents:get': {
+    request: v.object({ id: idSchema }),
+    response: v.object({
+      document: DocumentMetaSchema,
+      text: v.nullable(v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_TEXT))),
+      claims: claimList,
+    }),
+    from: PAGES,
+  },
+  'claims:preview': {
+    request: v.object(newDocumentEntries),
+    response: v.object({
+      document: DocumentMetaSchema,
+      claims: claimList,
+      duplicate: v.nullable(DocumentMetaSchema),
+      characters: countSchema,
+    }),
+    from: PAGES,
+  },
+  'documents:add': {
+    request: v.object({
+      ...newDocumentEntries,
+      exclude: v.pipe(v.array(idSchema), v.maxLength(LIMITS.list)),
+    }),
+    response: changeSchema,
+    from: PAGES,
+  },
+  'documents:remove': { request: v.object({ id: idSchema }), response: changeSchema, from: PAGES },
+  // The hover card (content script) links each report to its document; the popup does too.
+  'documents:open': {
+    request: v.object({ id: idSchema, claim: v.nullable(idSchema) }),
+    response: v.null(),
+    from: ['content-script', 'extension-page'],
+  },
+  'database:export': { request: v.null(), response: LibraryFileSchema, from: PAGES },
+  'database:import': {
+    request: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES)) }),
+    response: v.object({
+      added: countSchema,
+      replaced: countSchema,
+      claims: countSchema,
+      skippedBundled: countSchema,
+    }),
+    from: PAGES,
+  },
+};
+
+/** Events come from the background, an extension page by its URL. */
+export const eventProtocol: ProtocolSpec<EventProtocol> = {
+  'claims:changed': { request: v.null(), response: v.null(), from: ['extension-page'] },
 };
 
 export const contentProtocol: ProtocolSpec<ContentProtocol> = {
+  ...eventProtocol,
   // Only our popup (an extension page) may ask a tab for its figures.
   'page:figures': { request: v.null(), response: PageFiguresSchema, from: ['extension-page'] },
 };

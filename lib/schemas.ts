@@ -58,13 +58,17 @@ const readingEntries = {
 
 export const ReadingSchema: Schema<Reading> = v.object(readingEntries);
 
-export const DocumentMetaSchema: Schema<DocumentMeta> = v.object({
+/** Exported so schemas of records that extend a document (lib/library: document + text) reuse them. */
+export const documentMetaEntries = {
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name)),
   title: name,
   publisher: name,
   date: IsoDateSchema,
   url: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.text))),
-});
+  origin: v.optional(v.picklist(['bundled', 'reader'])),
+};
+
+export const DocumentMetaSchema: Schema<DocumentMeta> = v.object(documentMetaEntries);
 
 const claimEntries = {
   ...readingEntries,

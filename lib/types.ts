@@ -97,12 +97,17 @@ export interface Reading {
   quote: string;
 }
 
+/** Whose document: shipped with the extension (`bundled`), or added by the reader to their library. */
+export type DocumentOrigin = 'bundled' | 'reader';
+
 export interface DocumentMeta {
   id: string;
   title: string;
   publisher: string;
   date: IsoDate;
   url: string | null;
+  /** Set by the claim database: `reader` marks the reader's own documents (popup, card). Absent: bundled. */
+  origin?: DocumentOrigin;
 }
 
 /** One figure in one corpus document. */

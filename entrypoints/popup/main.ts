@@ -18,5 +18,6 @@ if (app) {
       return sendToTab(tabId, 'page:figures');
     },
     setSiteEnabled,
+    openLibrary: () => void browser.runtime.openOptionsPage(),
   });
 }

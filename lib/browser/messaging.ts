@@ -12,6 +12,7 @@ import {
   readReply,
   type BackgroundProtocol,
   type ContentProtocol,
+  type EventProtocol,
   type Handlers,
   type PayloadArgs,
   type ProtocolSpec,
@@ -48,6 +49,26 @@ export async function sendToTab<K extends keyof ContentProtocol>(
   } catch (e) {
     return { ok: false, error: `no content script in this tab: ${errorText(e)}` };
   }
+}
+
+/**
+ * Tells every open tab's content script and every open extension page (from the background). Never throws:
+ * tabs without our content script (browser pages, tabs opened before install) simply do not hear it.
+ * `tabs.query` gives tab ids without the `tabs` permission, which is all this needs.
+ */
+export async function broadcast<K extends keyof EventProtocol>(
+  type: K,
+  ...args: PayloadArgs<EventProtocol, K>
+): Promise<void> {
+  const message = makeMessage<EventProtocol, K>(type, ...args);
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all([
+    ...tabs.map((tab) =>
+      tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+    // Extension pages (options, document page, popup); rejects when none is open.
+    browser.runtime.sendMessage(message).catch(() => undefined),
+  ]);
 }
 
 function selfInfo(): SelfInfo {
@@ -92,3 +113,4 @@ export function serveMessages<P>(
 }
 
 export { backgroundProtocol, contentProtocol };
+export { eventProtocol } from '../protocol.ts';

@@ -4,20 +4,42 @@
  * claims when IndexedDB fails — saying so in `status`. No extension API: the background injects how to
  * read the bundle and open the database, and tests inject fakes.
  */
-import * as v from 'valibot';
+import { format } from 'date-fns';
+import { extractClaims } from '../claims/index.ts';
 import { compareReading, indexClaims, type ClaimIndex } from '../compare/index.ts';
-import { errorText, type CompareRequest, type Status, type StorageState } from '../protocol.ts';
-import { ClaimDatabaseSchema, describeIssues } from '../schemas.ts';
-import type { ClaimDatabase, Comparison } from '../types.ts';
-import type { ClaimDb } from './schema.ts';
 import {
-  hashText,
-  openClaimDb,
-  readBundleMeta,
-  readContents,
-  syncBundle,
-  type OpenOptions,
-} from './store.ts';
+  buildLibraryFile,
+  metaOf,
+  parseLibraryFile,
+  planImport,
+  type LibraryFile,
+} from '../library/library-file.ts';
+import { checkNewDocument, readerDocumentId, type NewDocumentInput } from '../library/new-document.ts';
+import {
+  errorText,
+  type AddDocumentRequest,
+  type Added,
+  type CompareRequest,
+  type DocumentDetail,
+  type DocumentSummary,
+  type ImportResult,
+  type Preview,
+  type Removed,
+  type Status,
+  type StorageState,
+} from '../protocol.ts';
+import type { Claim, Comparison, DocumentMeta } from '../types.ts';
+import {
+  LibraryError,
+  addReaderDocument,
+  claimOf,
+  importReaderDocuments,
+  readDocument,
+  readLibrary,
+  removeReaderDocument,
+} from './library.ts';
+import type { ClaimDb } from './schema.ts';
+import { hashText, openClaimDb, readBundleMeta, syncBundle, type OpenOptions } from './store.ts';
 
 export interface ClaimServiceDeps {
   /** The text of the claims.json shipped with the extension. */
@@ -27,34 +49,52 @@ export interface ClaimServiceDeps {
   /** How long to answer from the bundled fallback before trying IndexedDB again. */
   retryAfterMs?: number;
   now?: () => number;
+  /** The reader's local date, YYYY-MM-DD: a new document may not be dated after it. */
+  today?: () => string;
   log?: (message: string) => void;
+  /** Called after the reader's library changed and the index was rebuilt (the background tells open tabs). */
+  onChanged?: () => void;
 }
 
 interface Loaded {
   index: ClaimIndex;
-  claims: number;
-  documents: number;
+  /** Every claim, its document's origin filled in (the options page lists them). */
+  claims: Claim[];
+  /** Every document's metadata with its origin, without text. */
+  documents: DocumentMeta[];
   storage: StorageState;
   problem: string | null;
   at: number;
+  /** The bundled claims when answers come from them (IndexedDB failed): documents are read from here. */
+  fallback: LibraryFile | null;
 }
 
 export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-/** Parse and validate claims.json; the message says what is wrong and where. */
-export function parseBundle(text: string): ClaimDatabase {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new BundleError(`claims.json is not valid JSON (${errorText(e)})`);
+/** Parse and validate claims.json (claims, documents with their texts); the message says what and where. */
+export function parseBundle(text: string): LibraryFile {
+  const parsed = parseLibraryFile(text);
+  if (!parsed.ok) {
+    throw new BundleError(
+      parsed.error.startsWith('the file is not valid JSON')
+        ? `claims.json is not valid JSON${parsed.error.slice('the file is not valid JSON'.length)}`
+        : `claims.json is malformed: ${parsed.error}`,
+    );
   }
-  const parsed = v.safeParse(ClaimDatabaseSchema, raw);
-  if (!parsed.success) throw new BundleError(`claims.json is malformed: ${describeIssues(parsed.issues)}`);
-  return parsed.output;
+  return parsed.value;
 }
+
+/** Stamps every claim and document of the bundle as bundled. */
+function asBundled(file: LibraryFile): { claims: Claim[]; documents: DocumentMeta[] } {
+  return {
+    claims: file.claims.map((c) => ({ ...c, document: { ...c.document, origin: 'bundled' } })),
+    documents: file.documents.map((d) => ({ ...metaOf(d), origin: 'bundled' })),
+  };
+}
+
+const localToday = () => format(new Date(), 'yyyy-MM-dd');
 
 export class ClaimService {
   private loaded: Loaded | null = null;
@@ -65,12 +105,14 @@ export class ClaimService {
   private readonly openDb: (onClose: (reason: string) => void) => Promise<ClaimDb>;
   private readonly retryAfterMs: number;
   private readonly now: () => number;
+  private readonly today: () => string;
   private readonly log: (message: string) => void;
 
   constructor(private readonly deps: ClaimServiceDeps) {
     this.openDb = deps.openDb ?? ((onClose: OpenOptions['onClose']) => openClaimDb({ onClose }));
     this.retryAfterMs = deps.retryAfterMs ?? 60_000;
     this.now = deps.now ?? Date.now;
+    this.today = deps.today ?? localToday;
     this.log = deps.log ?? ((message) => console.warn(`Figure Check: ${message}`));
   }
 
@@ -100,10 +142,129 @@ export class ClaimService {
   async status(): Promise<Status> {
     try {
       const { claims, documents, storage, problem } = await this.ready();
-      return { claims, documents, storage, problem };
+      return { claims: claims.length, documents: documents.length, storage, problem };
     } catch (e) {
       return { claims: 0, documents: 0, storage: 'bundled-fallback', problem: errorText(e) };
     }
+  }
+
+  // ---- the reader's library (options page, document page) ----------------------------------------------
+
+  async listClaims(): Promise<Claim[]> {
+    return (await this.ready()).claims;
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const { claims, documents } = await this.ready();
+    const counts = new Map<string, number>();
+    for (const c of claims) counts.set(c.document.id, (counts.get(c.document.id) ?? 0) + 1);
+    return documents.map((d) => ({ ...d, claims: counts.get(d.id) ?? 0 }));
+  }
+
+  /** A document with its text (null when it was not kept) and its claims, in text order. */
+  async getDocument(id: string): Promise<DocumentDetail> {
+    const loaded = await this.ready();
+    if (loaded.fallback) {
+      const doc = loaded.fallback.documents.find((d) => d.id === id);
+      if (!doc) throw new LibraryError(`no document with the id "${id}"`);
+      const claims = loaded.claims.filter((c) => c.document.id === id).sort((a, b) => a.start - b.start);
+      return { document: { ...metaOf(doc), origin: 'bundled' }, text: doc.text ?? null, claims };
+    }
+    const found = await readDocument(await this.connection(), id);
+    if (!found) throw new LibraryError(`no document with the id "${id}" (removed?)`);
+    return { document: metaOf(found.document), text: found.document.text ?? null, claims: found.claims };
+  }
+
+  /** The claims a new document would add, for the reader to review; nothing is saved. */
+  async preview(input: NewDocumentInput): Promise<Preview> {
+    const { documents } = await this.ready();
+    const { document, text, found } = await this.extract(input);
+    const duplicate = documents.find((d) => d.id === document.id) ?? null;
+    return { document, claims: found, duplicate, characters: text.length };
+  }
+
+  /** Saves a new document of the reader's with the claims extracted from it (less those left out). */
+  async addDocument(request: AddDocumentRequest): Promise<Added> {
+    const db = await this.writable();
+    const { document, text, found } = await this.extract(request);
+    const exclude = new Set(request.exclude);
+    const kept = found.filter((c) => !exclude.has(c.id));
+    await addReaderDocument(db, { ...document, text }, kept);
+    await this.changed();
+    this.log(`added "${document.title}" with ${kept.length} claims`);
+    return { document, claims: kept.length };
+  }
+
+  async removeDocument(id: string): Promise<Removed> {
+    const removed = await removeReaderDocument(await this.writable(), id);
+    await this.changed();
+    return removed;
+  }
+
+  /** The whole database, bundled and the reader's, documents with their texts. */
+  async exportLibrary(now = new Date(this.now())): Promise<LibraryFile> {
+    const loaded = await this.ready();
+    if (loaded.fallback) {
+      const documents = loaded.fallback.documents.map((d) => ({
+        ...metaOf(d),
+        origin: 'bundled' as const,
+        text: d.text ?? null,
+      }));
+      return buildLibraryFile(loaded.claims, documents, now);
+    }
+    const { claims, documents } = await readLibrary(await this.connection());
+    return buildLibraryFile(claims, documents, now);
+  }
+
+  /** Imports the reader's documents from an export (lib/library/library-file.ts says how); all or nothing. */
+  async importLibrary(text: string): Promise<ImportResult> {
+    const parsed = parseLibraryFile(text);
+    if (!parsed.ok) throw new LibraryError(`Nothing was imported: ${parsed.error}`);
+    const db = await this.writable();
+    const { documents } = await this.ready();
+    const bundled = new Set(documents.filter((d) => d.origin !== 'reader').map((d) => d.id));
+    const plan = planImport(parsed.value, bundled);
+    const result = await importReaderDocuments(db, plan);
+    await this.changed();
+    return result;
+  }
+
+  private async extract(input: NewDocumentInput) {
+    const checked = checkNewDocument(input, this.today());
+    if (!checked.ok) {
+      const problems = Object.entries(checked.errors).map(([field, message]) => `${field}: ${message}`);
+      throw new LibraryError(`The document was not read: ${problems.join(' ')}`);
+    }
+    const { meta, text } = checked.value;
+    const id = await readerDocumentId(checked.value, hashText);
+    const document: DocumentMeta = { id, ...meta, origin: 'reader' };
+    let found: Claim[];
+    try {
+      found = extractClaims({ meta: document, text });
+    } catch (e) {
+      throw new LibraryError(`The figures of this document could not be read (${errorText(e)})`);
+    }
+    return { document, text, found };
+  }
+
+  /** The database connection for a write; refused, saying why, when answers come from the bundled fallback. */
+  private async writable(): Promise<ClaimDb> {
+    const loaded = await this.ready();
+    if (loaded.storage !== 'indexeddb') {
+      throw new LibraryError(
+        `Your documents cannot be saved now: the claim database is unavailable (${loaded.problem ?? 'IndexedDB failed'})`,
+      );
+    }
+    return this.connection();
+  }
+
+  /** After a write: rebuild the in-memory index from the database, then tell whoever listens. */
+  private async changed(): Promise<void> {
+    // A load that started before the write may have read the old contents: let it finish, then load again.
+    if (this.loading) await this.loading.catch(() => undefined);
+    this.stale = true;
+    await this.ready();
+    this.deps.onChanged?.();
   }
 
   private async load(resync: boolean): Promise<Loaded> {
@@ -114,8 +275,8 @@ export class ClaimService {
     } catch (e) {
       bundleProblem = `the bundled claims could not be read (${errorText(e)})`;
     }
-    let bundle: ClaimDatabase | null = null;
-    const bundled = (): ClaimDatabase => {
+    let bundle: LibraryFile | null = null;
+    const bundled = (): LibraryFile => {
       if (text === null) throw new BundleError(bundleProblem ?? 'no bundled claims');
       return (bundle ??= parseBundle(text));
     };
@@ -130,14 +291,15 @@ export class ClaimService {
           this.log(`loaded ${bundled().claims.length} bundled claims into IndexedDB`);
         }
       }
-      const contents = await readContents(db);
+      const contents = await readCatalogue(db);
       return {
         index: indexClaims(contents.claims),
-        claims: contents.claims.length,
+        claims: contents.claims,
         documents: contents.documents,
         storage: 'indexeddb',
         problem: bundleProblem,
         at: this.now(),
+        fallback: null,
       };
     } catch (e) {
       if (e instanceof BundleError) throw e;
@@ -145,13 +307,15 @@ export class ClaimService {
       this.log(problem);
       this.closeConnection();
       const fallback = bundled();
+      const { claims, documents } = asBundled(fallback);
       return {
-        index: indexClaims(fallback.claims),
-        claims: fallback.claims.length,
-        documents: fallback.documents.length,
+        index: indexClaims(claims),
+        claims,
+        documents,
         storage: 'bundled-fallback',
         problem,
         at: this.now(),
+        fallback,
       };
     }
   }
@@ -181,4 +345,19 @@ function describeDbError(e: unknown): string {
     return `${err.name}: ${err.message}`;
   }
   return errorText(e);
+}
+
+/** Claims (with their documents' origins) and document metadata, for the index and the lists. */
+async function readCatalogue(db: ClaimDb): Promise<{ claims: Claim[]; documents: DocumentMeta[] }> {
+  const tx = db.transaction(['claims', 'documents'], 'readonly');
+  const [claims, documents] = await Promise.all([
+    tx.objectStore('claims').getAll(),
+    tx.objectStore('documents').getAll(),
+    tx.done,
+  ]);
+  // Texts are dropped here: the lists need metadata only; the document page reads a text when it is asked for.
+  return {
+    claims: claims.map(claimOf),
+    documents: documents.map((d) => ({ ...metaOf(d), origin: d.origin })),
+  };
 }

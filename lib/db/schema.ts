@@ -3,16 +3,20 @@
  * previous versions built, so a reader's own documents (issue 7) survive every upgrade.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Claim, DocumentMeta, Metric, Subject } from '../types.ts';
+import type { Claim, DocumentMeta, DocumentOrigin, Metric, Subject } from '../types.ts';
 
 export const DB_NAME = 'figure-check';
 export const DB_VERSION = 1;
 
 /** Bundled claims ship with the extension and are replaced on update; the reader's own are never touched. */
-export type Origin = 'bundled' | 'reader';
+export type Origin = DocumentOrigin;
 
 export type StoredClaim = Claim & { origin: Origin };
-export type StoredDocument = DocumentMeta & { origin: Origin };
+/**
+ * `text`: the document's full text, for the document page and exports (no index needs it, so it lives in the
+ * record: version 1 already stores it, no migration). Absent in records written before it was kept.
+ */
+export type StoredDocument = DocumentMeta & { origin: Origin; text?: string | null };
 
 /** What was loaded from the extension's claims.json, to notice when a new version ships another. */
 export interface BundleMeta {

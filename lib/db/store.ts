@@ -3,7 +3,7 @@
  * Works wherever IndexedDB exists (background page, service worker, fake-indexeddb under vitest).
  */
 import { openDB } from 'idb';
-import type { ClaimDatabase } from '../types.ts';
+import type { LibraryFile } from '../library/library-file.ts';
 import {
   DB_NAME,
   DB_VERSION,
@@ -62,7 +62,7 @@ export async function readBundleMeta(db: ClaimDb): Promise<BundleMeta | undefine
  */
 export async function syncBundle(
   db: ClaimDb,
-  bundle: ClaimDatabase,
+  bundle: Pick<LibraryFile, 'claims' | 'documents'>,
   hash: string,
   options: { force?: boolean; now?: Date } = {},
 ): Promise<SyncResult> {
@@ -75,7 +75,12 @@ export async function syncBundle(
   for (const key of await claims.index('by-origin').getAllKeys('bundled')) work.push(claims.delete(key));
   for (const key of await documents.index('by-origin').getAllKeys('bundled'))
     work.push(documents.delete(key));
-  for (const claim of bundle.claims) work.push(claims.put({ ...claim, origin: 'bundled' }));
+  for (const claim of bundle.claims) {
+    work.push(
+      claims.put({ ...claim, document: { ...claim.document, origin: 'bundled' }, origin: 'bundled' }),
+    );
+  }
+  // With their texts (when the bundle carries them), for the document page.
   for (const doc of bundle.documents) work.push(documents.put({ ...doc, origin: 'bundled' }));
   const meta: BundleMeta = {
     key: 'bundle',

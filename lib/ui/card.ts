@@ -17,6 +17,11 @@ import CARD_CSS from './card.css?raw';
 export interface CardOptions {
   /** Draws the timeline of reported values (lib/ui/timeline.ts), or null when there is nothing to draw. */
   renderTimeline?: (figure: Figure, doc: Document) => Element | null;
+  /**
+   * Opens a report's source document with the claim highlighted (the background opens the extension's
+   * document page: a web page cannot link to it). Without it, reports have no such button.
+   */
+  openDocument?: (report: Report) => void;
 }
 
 const HOST_STYLE: Record<string, string> = {
@@ -173,7 +178,7 @@ export class FigureCard {
         ),
       );
       const list = el(doc, 'ol', { class: 'reports', 'aria-labelledby': headingId });
-      for (const r of figure.reports) list.append(renderReport(doc, r));
+      for (const r of figure.reports) list.append(renderReport(doc, r, this.options.openDocument));
       children.push(list);
     } else {
       children.push(el(doc, 'p', { class: 'empty', 'data-testid': 'empty' }, verdict.description));
@@ -184,7 +189,7 @@ export class FigureCard {
   }
 }
 
-function renderReport(doc: Document, report: Report): HTMLElement {
+function renderReport(doc: Document, report: Report, openDocument?: (report: Report) => void): HTMLElement {
   const f = reportFacts(report);
   const li = el(doc, 'li', {
     class: `report ${f.consistent ? 'consistent' : 'inconsistent'}`,
@@ -210,10 +215,22 @@ function renderReport(doc: Document, report: Report): HTMLElement {
   const meta = el(doc, 'p', { class: 'meta' });
   meta.append(el(doc, 'span', { class: 'publisher' }, f.publisher), ' · ');
   meta.append(el(doc, 'time', { class: 'date', datetime: f.date }, f.date));
+  // The reader's own documents (issue 7) are marked in words, not by colour alone.
+  if (f.own) meta.append(' · ', el(doc, 'span', { class: 'own', 'data-testid': 'own' }, 'your document'));
   for (const note of f.notes) meta.append(' · ', el(doc, 'span', { class: 'note' }, note));
   const quote = el(doc, 'blockquote', { class: 'quote' }, `“${f.quote.trim()}”`);
   if (f.title) quote.title = f.title;
   li.append(line, meta, quote);
+  if (openDocument) {
+    const open = el(
+      doc,
+      'button',
+      { type: 'button', class: 'in-context', 'data-testid': 'show-in-document' },
+      'Show in the document',
+    );
+    open.addEventListener('click', () => openDocument(report));
+    li.append(open);
+  }
   return li;
 }
 

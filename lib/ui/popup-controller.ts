@@ -11,6 +11,8 @@ export interface PopupDeps {
   /** Ask the active tab's content script for its figures. */
   getPage: () => Promise<Reply<PageFigures>>;
   setSiteEnabled: (host: string, enabled: boolean) => Promise<void>;
+  /** Opens the options page (the library) as the browser prefers: an existing tab is reused. */
+  openLibrary?: () => void;
   /** A content script that does not answer within this time counts as absent. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -57,6 +59,14 @@ export function startPopup(root: HTMLElement, deps: PopupDeps): Popup {
     );
   })();
   const page = (async () => show(await askPage()))();
+
+  const { openLibrary } = deps;
+  if (openLibrary) {
+    elements.library.addEventListener('click', (e) => {
+      e.preventDefault();
+      openLibrary();
+    });
+  }
 
   elements.siteSwitch.addEventListener('change', () => {
     const host = 'host' in current ? current.host : null;

@@ -38,7 +38,12 @@ export interface PopupElements {
   siteSwitch: HTMLInputElement;
   siteHint: HTMLElement;
   page: HTMLElement;
+  /** "Browse all claims": the options page (the reader's library). */
+  library: HTMLAnchorElement;
 }
+
+/** A label the reader's own documents carry in the popup and the hover card. */
+export const OWN_REPORT_LABEL = 'your document';
 
 /** The fixed frame: title, database status, site switch, and the region the page's figures go in. */
 export function buildShell(doc: Document, root: HTMLElement): PopupElements {
@@ -53,12 +58,18 @@ export function buildShell(doc: Document, root: HTMLElement): PopupElements {
   const siteHint = el(doc, 'span', { class: 'site-hint', id: 'site-hint' });
   siteSwitch.setAttribute('aria-describedby', 'site-hint');
   const page = el(doc, 'main', { class: 'page', 'aria-live': 'polite', 'aria-busy': 'true' });
+  const library = el(
+    doc,
+    'a',
+    { href: 'options.html', target: '_blank', id: 'browse-all', 'data-testid': 'browse-all' },
+    'Browse all claims',
+  );
   root.replaceChildren(
     el(
       doc,
       'header',
       { class: 'header' },
-      el(doc, 'h1', {}, 'Figure Check'),
+      el(doc, 'div', { class: 'title-line' }, el(doc, 'h1', {}, 'Figure Check'), library),
       el(
         doc,
         'div',
@@ -70,7 +81,7 @@ export function buildShell(doc: Document, root: HTMLElement): PopupElements {
     ),
     page,
   );
-  return { root, status, siteSwitch, siteHint, page };
+  return { root, status, siteSwitch, siteHint, page, library };
 }
 
 export function renderStatus(target: HTMLElement, view: StatusView): void {
@@ -205,6 +216,14 @@ function renderReport(doc: Document, report: Report): HTMLElement {
         )
       : el(doc, 'span', { class: 'report-publisher', title: facts.title }, facts.publisher),
     el(doc, 'time', { datetime: facts.date }, facts.date),
+    facts.own ? el(doc, 'span', { class: 'own', 'data-testid': 'own' }, OWN_REPORT_LABEL) : null,
+    // An extension page, opened next to the popup: the document with this claim highlighted.
+    el(
+      doc,
+      'a',
+      { class: 'in-context', href: facts.documentHref, target: '_blank', 'data-testid': 'show-in-document' },
+      'in context',
+    ),
   ];
   parts.forEach((part, i) => {
     if (!part) return;
@@ -214,7 +233,10 @@ function renderReport(doc: Document, report: Report): HTMLElement {
   return el(
     doc,
     'li',
-    { class: `report ${facts.consistent ? 'consistent' : 'inconsistent'}`, 'data-testid': 'report' },
+    {
+      class: `report ${facts.consistent ? 'consistent' : 'inconsistent'}${facts.own ? ' own' : ''}`,
+      'data-testid': 'report',
+    },
     el(
       doc,
       'p',

@@ -6,6 +6,7 @@
 import type { PageFigures, Reply, Status } from '../protocol.ts';
 import type { Figure, Metric, Report, Subject, Verdict } from '../types.ts';
 import { VERDICT_LABELS, formatNumber, measureHeading } from './labels.ts';
+import { documentPageHref } from '../library/document-view.ts';
 
 export interface FigureGroup {
   key: string;
@@ -75,6 +76,10 @@ export interface ReportFacts {
   /** How it relates to the page figure: "reported 16 days later"; "superseded by …". */
   notes: string[];
   consistent: boolean;
+  /** From a document the reader added to their library (issue 7), not one that ships with the extension. */
+  own: boolean;
+  /** The document page with this report highlighted: `document.html?id=…&claim=…` (relative to the extension). */
+  documentHref: string;
 }
 
 export function reportFacts(report: Report): ReportFacts {
@@ -87,13 +92,15 @@ export function reportFacts(report: Report): ReportFacts {
   return {
     value: report.text,
     source: report.source,
-    publisher: report.document.publisher,
+    publisher: report.document.publisher.trim() || 'publisher not given',
     date: report.asOf ?? report.document.date,
     quote: report.quote,
     title: report.document.title,
     url: report.document.url,
     notes: notes.filter((n) => n.trim() !== ''),
     consistent: report.consistent,
+    own: report.document.origin === 'reader',
+    documentHref: documentPageHref(report.document.id, report.id),
   };
 }
 

@@ -115,7 +115,7 @@ describe('ClaimService with IndexedDB', () => {
     await service(JSON.stringify(v1)).ready();
     const log = vi.fn();
     const restarted = service(JSON.stringify(v1), { log });
-    expect((await restarted.ready()).claims).toBe(3);
+    expect((await restarted.ready()).claims).toHaveLength(3);
     expect(log).not.toHaveBeenCalled();
   });
 
@@ -237,7 +237,7 @@ describe('ClaimService when IndexedDB fails', () => {
     const s = service(bad, { openDb: () => Promise.reject(new DOMException('x', 'UnknownError')) });
     const status = await s.status();
     expect(status).toMatchObject({ claims: 0, storage: 'bundled-fallback' });
-    expect(status.problem).toMatch(/claims\.0\.metric/);
+    expect(status.problem).toMatch(/claims\[0\]\.metric/);
     await expect(s.compare({ readings: [], pageDate: null })).rejects.toThrow(/claims\.json is malformed/);
   });
 
@@ -257,7 +257,7 @@ describe('parseBundle', () => {
     [
       'a claim without document',
       JSON.stringify({ claims: [{ ...v1.claims[0], document: undefined }], documents: [] }),
-      /claims\.0\.document/,
+      /claims\[0\]\.document/,
     ],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseBundle(text)).toThrow(message);

@@ -47,6 +47,30 @@ function handlers(): Handlers<BackgroundProtocol> {
       readings.map((): Comparison => ({ verdict: 'no-reports', reports: [], summary: 'No other reports.' })),
     ),
     status: vi.fn(async () => status),
+    'claims:list': vi.fn(async () => []),
+    'documents:list': vi.fn(async () => []),
+    'documents:get': vi.fn(async ({ id }) => ({
+      document: { id, title: 'T', publisher: 'P', date: '2022-03-01', url: null, origin: 'reader' as const },
+      text: 'Some text.',
+      claims: [],
+    })),
+    'claims:preview': vi.fn(async (input) => ({
+      document: { id: 'reader-x', title: input.title, publisher: '', date: input.date, url: null },
+      claims: [],
+      duplicate: null,
+      characters: input.text.length,
+    })),
+    'documents:add': vi.fn(async (input) => ({
+      document: { id: 'reader-x', title: input.title, publisher: '', date: input.date, url: null },
+      claims: 0,
+    })),
+    'documents:remove': vi.fn(async ({ id }) => ({
+      document: { id, title: 'T', publisher: 'P', date: '2022-03-01', url: null },
+      claims: 2,
+    })),
+    'documents:open': vi.fn(async () => null),
+    'database:export': vi.fn(async () => ({ claims: [], documents: [] })),
+    'database:import': vi.fn(async () => ({ added: 0, replaced: 0, claims: 0, skippedBundled: 0 })),
   };
 }
 
@@ -151,12 +175,105 @@ describe('dispatchMessage', () => {
   test('page:figures is only accepted from extension pages', async () => {
     const serve = {
       'page:figures': vi.fn(async () => ({ host: 'a', enabled: true, pageDate: null, figures: [] })),
+      'claims:changed': vi.fn(async () => null),
     };
     const msg = { channel: CHANNEL, type: 'page:figures', payload: null };
     const fromContent = dispatchMessage(contentProtocol, serve, msg, contentScript, self);
     expect(fromContent.action === 'reply' && (await fromContent.reply)).toMatchObject({ ok: false });
     const fromPopup = dispatchMessage(contentProtocol, serve, msg, popup, self);
     expect(fromPopup.action === 'reply' && (await fromPopup.reply)).toMatchObject({ ok: true });
+  });
+
+  const newDocument = {
+    text: 'Officials said 40 people died.',
+    title: 'T',
+    publisher: '',
+    date: '2022-03-01',
+    url: '',
+  };
+  const libraryRequests: [string, unknown][] = [
+    ['claims:list', null],
+    ['documents:list', null],
+    ['documents:get', { id: 'reader-x' }],
+    ['claims:preview', newDocument],
+    ['documents:add', { ...newDocument, exclude: [] }],
+    ['documents:remove', { id: 'reader-x' }],
+    ['database:export', null],
+    ['database:import', { text: '{}' }],
+  ];
+
+  test.each(libraryRequests)(
+    '%s is refused from a content script and served to an extension page',
+    async (type, payload) => {
+      const h = handlers();
+      const msg = { channel: CHANNEL, type, payload };
+      const fromPage = await dispatch(msg, contentScript, h);
+      expect(fromPage.reply).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/not accepted from a content-script/),
+      });
+      expect(h[type as keyof BackgroundProtocol]).not.toHaveBeenCalled();
+      const fromOptions = await dispatch(
+        msg,
+        { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' },
+        h,
+      );
+      expect(fromOptions.reply).toMatchObject({ ok: true });
+      expect(
+        readReply(backgroundProtocol, type as keyof BackgroundProtocol, fromOptions.reply),
+      ).toMatchObject({ ok: true });
+    },
+  );
+
+  test.each([
+    ['documents:add', { ...newDocument }, /exclude/],
+    ['documents:add', { ...newDocument, exclude: [], date: 20220301 }, /date/],
+    ['documents:remove', { id: '' }, /id/],
+    ['documents:get', {}, /id/],
+    ['database:import', { text: 42 }, /text/],
+    ['documents:open', { id: 'x' }, /claim/],
+  ])('%s with a bad payload %j is refused, naming the field', async (type, payload, field) => {
+    const h = handlers();
+    const { reply } = await dispatch({ channel: CHANNEL, type, payload }, popup, h);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(field) });
+    expect(h[type as keyof BackgroundProtocol]).not.toHaveBeenCalled();
+  });
+
+  test('documents:open is accepted from the hover card (a content script) and knows its tab', async () => {
+    const h = handlers();
+    const { reply } = await dispatch(
+      { channel: CHANNEL, type: 'documents:open', payload: { id: 'd', claim: 'c' } },
+      contentScript,
+      h,
+    );
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(h['documents:open']).toHaveBeenCalledWith(
+      { id: 'd', claim: 'c' },
+      { kind: 'content-script', tabId: 7 },
+    );
+  });
+
+  test('claims:changed reaches a content script only from the extension (the background)', async () => {
+    const serve = {
+      'page:figures': vi.fn(async () => ({ host: 'a', enabled: true, pageDate: null, figures: [] })),
+      'claims:changed': vi.fn(async () => null),
+    };
+    const msg = { channel: CHANNEL, type: 'claims:changed', payload: null };
+    const background: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/background.js' };
+    const fromBackground = dispatchMessage(contentProtocol, serve, msg, background, self);
+    expect(fromBackground.action === 'reply' && (await fromBackground.reply)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const fromOther = dispatchMessage(
+      contentProtocol,
+      serve,
+      msg,
+      { id: 'other', url: 'https://x.example/' },
+      self,
+    );
+    expect(fromOther.action === 'reply' && (await fromOther.reply)).toMatchObject({ ok: false });
+    expect(serve['claims:changed']).toHaveBeenCalledTimes(1);
   });
 
   test('a handler that throws becomes an error reply', async () => {
