@@ -16,8 +16,10 @@
  *
  * NUMBERS ARE INTERVALS
  * `low`/`high` from the figures layer (`more than 9,000` → [9000, ∞), `nearly 500` → [450, 500]); an open
- * side is 0 or ∞; `3.8 million` allows its rounding (3.75–3.85 million); a vague figure (`thousands`)
- * allows anything. Two figures agree in number when their intervals overlap.
+ * side is 0 or ∞; `3.8 million` allows its rounding (3.75–3.85 million). Two figures agree in number when
+ * their intervals overlap. A figure with no number (`thousands`, `dozens`) can neither confirm nor
+ * contradict one: it is not compared (a vague page figure gets `no-reports`, "gives no number to check")
+ * and is never a report.
  *
  * TIME (the page figure's date is its `asOf`, else the page date)
  * Each report is placed `earlier`, `same-day` or `later` (`unknown` without a page date), with `daysApart`.
@@ -106,6 +108,14 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       summary: 'Not compared: what this figure counts is unclear.',
     };
   }
+  const iv = intervalOf(reading);
+  if (iv.vague) {
+    return {
+      verdict: 'no-reports',
+      reports: [],
+      summary: `“${shortName(reading.text)}” gives no number to check.`,
+    };
+  }
   const bucket = index.bucket(
     reading.metric,
     reading.subject,
@@ -119,7 +129,7 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
   if (Number.isNaN(day)) day = dayNumber(options.pageDate);
   const page: Page = {
     reading,
-    iv: intervalOf(reading),
+    iv,
     day,
     floor: isFloor(reading.source, reading.metric),
     source: reading.source === null ? '' : sourceKey(reading.source, null),
@@ -144,6 +154,7 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
 
   if (stances.length < to) stances = new Uint8Array(Math.max(to, stances.length * 2));
   let weighed = 0;
+  let vague = 0;
   let best = -1;
   let bestRank = 0;
   let contradictions = 0;
@@ -155,8 +166,9 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
   let ownAgrees = false;
   for (let i = from; i < to; i++) {
     const claim = bucket.claims[i]!;
-    if (claim.quote === reading.quote && claim.text === reading.text) {
+    if (bucket.vague[i] || (claim.quote === reading.quote && claim.text === reading.text)) {
       stances[i] = Stance.skip;
+      vague += bucket.vague[i]!;
       continue;
     }
     const stance = judge(bucket, i, page);
@@ -169,7 +181,7 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       ownAgrees ||= isConsistent(stance);
     }
     if (isConsistent(stance)) {
-      const rank = stance === Stance.match ? 3 : stance === Stance.vague ? 1 : 2;
+      const rank = stance === Stance.match ? 2 : 1;
       if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, bucket.day[best]! - day))) {
         best = i;
         bestRank = rank;
@@ -192,7 +204,8 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       if (namedConflict < 0 || closer(d, bucket.day[namedConflict]! - day)) namedConflict = i;
     }
   }
-  if (weighed === 0) return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading) };
+  if (weighed === 0)
+    return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading, vague > 0) };
 
   // A figure attributed to a source that had itself published another number by then is out of date or
   // misquoted, whatever other sources allow.
@@ -216,7 +229,6 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
 /** How report `i` stands towards the page figure (see the rules at the top). */
 function judge(b: Bucket, i: number, page: Page): Stance {
   const { iv } = page;
-  if (iv.vague || b.vague[i]) return Stance.vague;
   // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
   // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
   if (b.staleFrom[i]! < page.day) return Stance.stale;
@@ -327,7 +339,6 @@ function report(b: Bucket, i: number, page: Page): Report {
       larger: b.lo[i]! > page.iv.hi,
       matches: overlaps(page.iv.lo, page.iv.hi, b.lo[i]!, b.hi[i]!),
       sameSource: b.source[i] === page.source,
-      pageVague: page.iv.vague,
       pageWho: page.who,
       supersededBy: sup >= 0 ? wordsOf(b, sup) : null,
       refYear: page.year,
@@ -361,13 +372,8 @@ function agreeSummary(b: Bucket, page: Page, best: number, conflict: number, con
     case Stance.progress:
       line = d > 0 ? `Consistent: the count grew later (${ref})` : `Consistent: up from ${ref}`;
       break;
-    case Stance.level:
-      line = `Consistent: the other reports are for other dates (${ref})`;
-      break;
     default:
-      line = page.iv.vague
-        ? `No number to check; the nearest report is ${ref}`
-        : `Only vague reports: ${ref}`;
+      line = `Consistent: the other reports are for other dates (${ref})`;
   }
   if (conflict >= 0) {
     const claim = b.claims[conflict]!;

@@ -1,6 +1,6 @@
 /**
- * How one report stands towards a page figure. The first five are consistent with it (both can be true),
- * the rest are not. Plain numbers so the comparison can keep them in a reused typed array.
+ * How one report stands towards a page figure. `match` to `level` are consistent with it (both can be
+ * true), the rest are not. Plain numbers so the comparison can keep them in a reused typed array.
  */
 export const Stance = {
   /** Left out of the comparison (the page figure's own sentence). */
@@ -13,18 +13,16 @@ export const Stance = {
   progress: 3,
   /** A level (people trapped, missing…) on another date: it may have moved either way. */
   level: 4,
-  /** One side gives no number (`thousands`): nothing to confirm or contradict. */
-  vague: 5,
   /** The intervals overlap, but by the figure's date a later report had replaced this one. */
-  stale: 6,
+  stale: 5,
   /** Different numbers for the same period (or with no date to tell periods apart). */
-  conflict: 7,
+  conflict: 6,
   /** A running total that goes backwards: the later figure is the smaller. */
-  backwards: 8,
+  backwards: 7,
 } as const;
 
 export type Stance = (typeof Stance)[keyof typeof Stance];
 
 export function isConsistent(stance: number): boolean {
-  return stance >= Stance.match && stance <= Stance.vague;
+  return stance >= Stance.match && stance <= Stance.level;
 }

@@ -100,7 +100,6 @@ export interface NoteParts {
   /** Whether the two intervals overlap. */
   matches: boolean;
   sameSource: boolean;
-  pageVague: boolean;
   /** Who the page figure comes from, for "UN vs Ukrainian officials". */
   pageWho: string;
   /** The words of the report that superseded this one, or null. */
@@ -124,8 +123,6 @@ function stancePhrase(p: NoteParts): string {
   switch (p.stance) {
     case Stance.match:
       return 'agrees';
-    case Stance.vague:
-      return p.pageVague ? 'this figure gives no number to check' : 'gives no number to check against';
     case Stance.stale:
       return p.matches
         ? "matches, but had been superseded by this figure's date"
@@ -153,14 +150,18 @@ function stancePhrase(p: NoteParts): string {
   }
 }
 
-/** "No other reports of civilians killed in Ukraine." */
-export function noReportsSummary(reading: Reading): string {
+/**
+ * "No other reports of civilians killed in Ukraine."; with `onlyVague`, when the only others give no
+ * number: "No other report gives a number for people trapped in Mariupol."
+ */
+export function noReportsSummary(reading: Reading, onlyVague = false): string {
   const label = measureLabel(reading.metric, reading.subject);
   // "civilians killed", but "Russian soldiers killed".
   const proper =
     /^[A-Z]/.test(SUBJECT_LABELS[reading.subject]) && label.startsWith(SUBJECT_LABELS[reading.subject]);
   const what = proper ? label : label.charAt(0).toLowerCase() + label.slice(1);
   const where = reading.place ? ` in ${shortName(reading.place)}` : '';
+  if (onlyVague) return `No other report gives a number for ${what}${where}.`;
   const kind = reading.modality === 'forecast' ? 'forecasts' : 'reports';
   return `No other ${kind} of ${what}${where}.`;
 }
