@@ -288,7 +288,8 @@ function parseCardinal(items: WordSource, k0: number, firstAndEnds: boolean): Ca
         small = 0;
         last = 'hundred';
         isScale = true;
-        scale = { word: w, factor: 100 };
+        // A scale is reported only when it multiplies the whole phrase (not `one thousand five hundred`).
+        scale = total === 0 ? { word: w, factor: 100 } : null;
       } else break;
     } else if (sc !== undefined) {
       const current = hundreds + small;
@@ -302,6 +303,7 @@ function parseCardinal(items: WordSource, k0: number, firstAndEnds: boolean): Ca
         current > 0 &&
         sc < lastScale
       ) {
+        scale = total === 0 ? { word: w, factor: sc } : null;
         total += current * sc;
         hundreds = 0;
         small = 0;
@@ -312,15 +314,15 @@ function parseCardinal(items: WordSource, k0: number, firstAndEnds: boolean): Ca
         total *= sc;
         lastScale = sc * lastScale;
         last = 'scale';
+        scale = scale ? { word: w, factor: scale.factor * sc } : null;
       } else break;
       isScale = true;
-      scale = { word: w, factor: sc };
     } else if (DOZENS.has(w)) {
       if ((last === 'unit' || last === 'teen' || last === 'tens' || last === 'det') && small > 0) {
         small *= 12;
         last = 'dozen';
         isScale = true;
-        scale = { word: w, factor: 12 };
+        scale = total === 0 && hundreds === 0 ? { word: w, factor: 12 } : null;
       } else break;
     } else if (w === 'and') {
       if ((last === 'hundred' || last === 'scale') && !firstAndEnds) {

@@ -154,6 +154,21 @@ describe('scales and currency', () => {
         ['3.5 million', 3.5e6],
       ],
     ],
+    // The scale of a compound phrase does not distribute; a chain of scales does.
+    [
+      'one to one thousand five hundred',
+      [
+        ['one', 1],
+        ['one thousand five hundred', 1500],
+      ],
+    ],
+    [
+      'two to three lakh crore',
+      [
+        ['two', 2e12],
+        ['three lakh crore', 3e12],
+      ],
+    ],
     [
       'one or two million',
       [
