@@ -238,3 +238,35 @@ test('four reports show without folding', async () => {
   expect(qa('[data-testid=report]')).toHaveLength(4);
   expect(q('details')).toBeNull();
 });
+
+describe('the reader’s library in the popup', () => {
+  test('a report from the reader’s own document is marked as theirs, in words; others are not', async () => {
+    const own = report({
+      id: 'reader-2022-03-30-abc#1',
+      text: '1,200',
+      document: { ...report().document, id: 'reader-2022-03-30-abc', publisher: '', origin: 'reader' },
+    });
+    await open({ getPage: async () => page({ figures: [figure({ reports: [report(), own] })] }) });
+    const [bundled, mine] = qa('[data-testid=report]');
+    expect(bundled!.querySelector('[data-testid=own]')).toBeNull();
+    expect(text(mine!.querySelector('[data-testid=own]'))).toBe('your document');
+    expect(text(mine!.querySelector('.report-meta'))).toContain('publisher not given');
+  });
+
+  test('every report links to its document with the claim highlighted, opened in a tab', async () => {
+    await open();
+    const link = q<HTMLAnchorElement>('[data-testid=report] [data-testid=show-in-document]')!;
+    expect(link.getAttribute('href')).toBe('document.html?id=un-2022-03-22&claim=un-2022-03-22%231');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  test('“Browse all claims” opens the library', async () => {
+    const openLibrary = vi.fn();
+    await open({ openLibrary });
+    const link = q<HTMLAnchorElement>('[data-testid=browse-all]')!;
+    expect(text(link)).toBe('Browse all claims');
+    expect(link.getAttribute('href')).toBe('options.html');
+    link.click();
+    expect(openLibrary).toHaveBeenCalledTimes(1);
+  });
+});
