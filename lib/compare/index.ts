@@ -53,16 +53,17 @@
  * count (or by its own source), never by a larger estimate from elsewhere.
  *
  * VERDICT
- * `agrees` when some report is consistent with the figure (matches it, or is explained by time, a floor,
- * a level, or gives no number); `differs` when reports exist and none is; `no-reports` when nothing counts
- * the same thing. So a page dated 2022-03-03 saying 249 civilians killed agrees with the UN's 249 of the
+ * `agrees` when some report is consistent with the figure (matches it, or the difference is explained by
+ * time, a floor or a level); `differs` when reports exist and none is (or OWN SOURCE); `no-reports` when
+ * nothing counts the same thing with a number. So a page dated 2022-03-03 saying 249 civilians killed agrees with the UN's 249 of the
  * day before, is not contradicted by OHCHR's 4,253 of 2022-06-07 (later, larger), and the summary says it
  * has since been superseded; the same 249 on a page dated 2022-06-10 differs: it is out of date. When sources
  * disagree about the same period the verdict follows the report that supports the figure, and the
  * summary names the one that does not ("…; Zelenskyy gave more than 9,000 a day later").
  *
  * Cost: one map lookup per figure (no key built), then one pass over that group's typed arrays; Report
- * objects are built only for the reports returned (at most `maxReports`, nearest the figure's date).
+ * objects are built only for the reports returned (at most `maxReports`, nearest the figure's date, plus
+ * those the summary names). Not re-entrant across threads (a reused scratch array), which JS never is.
  */
 import type { Comparison, IsoDate, Reading, Report, TimeRelation } from '../types.ts';
 import { SAME_PERIOD_DAYS, refOf, wordsOf, type Bucket, type ClaimIndex } from './claim-index.ts';
