@@ -62,8 +62,8 @@
  * summary names the one that does not ("…; Zelenskyy gave more than 9,000 a day later").
  *
  * Cost: one map lookup per figure (no key built), then one pass over that group's typed arrays; Report
- * objects are built only for the reports returned (at most `maxReports`, nearest the figure's date, plus
- * those the summary names). Not re-entrant across threads (a reused scratch array), which JS never is.
+ * objects are built only for the reports returned: at most `maxReports`, those nearest the figure's date
+ * and those the summary names.
  */
 import type { Comparison, IsoDate, Reading, Report, TimeRelation } from '../types.ts';
 import { SAME_PERIOD_DAYS, refOf, wordsOf, type Bucket, type ClaimIndex } from './claim-index.ts';
