@@ -2,7 +2,8 @@
  * Real Firefox ESR with the built extension (.output/firefox-mv2) installed as a temporary add-on, driven by
  * puppeteer-core over WebDriver BiDi (no geckodriver). RECIPES.md explains the popup navigation quirk.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
@@ -48,23 +49,34 @@ export async function launchFirefox(): Promise<TestBrowser> {
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: EXECUTABLES.firefox,
-    headless: true,
-    // Lets the BiDi session reach moz-extension:// pages (the popup).
-    args: ['-remote-allow-system-access'],
-    defaultViewport: { width: 1200, height: 800 },
-    extraPrefsFirefox: {
-      ...QUIET_PREFS,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
-    },
-  });
+  // Files the extension offers to save (the library's exports) land here, not in the user's ~/Downloads.
+  const downloads = await mkdtemp(path.join(tmpdir(), 'fc-firefox-downloads-'));
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLES.firefox,
+      headless: true,
+      // Lets the BiDi session reach moz-extension:// pages (the popup).
+      args: ['-remote-allow-system-access'],
+      defaultViewport: { width: 1200, height: 800 },
+      extraPrefsFirefox: {
+        ...QUIET_PREFS,
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+      },
+    })
+    .catch(async (error: unknown) => {
+      await rm(downloads, { recursive: true, force: true });
+      throw error;
+    });
   try {
     await browser.installExtension(extension);
-    return new FirefoxBrowser(browser, `moz-extension://${EXTENSION_UUID}/`);
+    return new FirefoxBrowser(browser, `moz-extension://${EXTENSION_UUID}/`, downloads);
   } catch (error) {
     await browser.close().catch(() => {});
+    await rm(downloads, { recursive: true, force: true });
     throw error;
   }
 }
@@ -76,6 +88,7 @@ class FirefoxBrowser implements TestBrowser {
   constructor(
     private readonly browser: Browser,
     readonly extensionBase: string,
+    private readonly downloads: string,
   ) {}
 
   private watch(page: Page): void {
@@ -103,7 +116,11 @@ class FirefoxBrowser implements TestBrowser {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    try {
+      await this.browser.close();
+    } finally {
+      await rm(this.downloads, { recursive: true, force: true });
+    }
   }
 }
 
