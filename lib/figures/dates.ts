@@ -68,13 +68,23 @@ export function shiftDays(date: IsoDate, days: number): IsoDate {
   return iso(addDays(parseISO(date), days));
 }
 
-function weekdayDate(reference: IsoDate, weekday: number, relation: string | undefined): IsoDate | null {
+function weekdayDate(
+  reference: IsoDate,
+  weekday: number,
+  relation: string | undefined,
+  future: boolean,
+): IsoDate | null {
   const ref = parseISO(reference);
   if (!isValid(ref)) return null;
+  if (future) return iso(addDays(ref, (weekday - getDay(ref) + 7) % 7 || 7));
   let back = (getDay(ref) - weekday + 7) % 7;
   if (relation === 'last' && back === 0) back = 7;
   return iso(addDays(ref, -back));
 }
+
+/** "expected to leave on Thursday", "will meet on Monday": a day still to come. */
+const FUTURE_BEFORE =
+  /\b(?:expected|due|scheduled|set|planned|going)\s+to\b[^.;]{0,40}$|\bwill\b[^.;]{0,30}$/i;
 
 function monthDayDate(
   reference: IsoDate | null,
@@ -122,7 +132,10 @@ export function findDatePhrases(
         out.push({ start, end, kind: 'future', date: null });
         continue;
       }
-      date = reference ? weekdayDate(reference, WEEKDAYS.indexOf(g.weekday.toLowerCase()), rel) : null;
+      const future = FUTURE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+      date = reference
+        ? weekdayDate(reference, WEEKDAYS.indexOf(g.weekday.toLowerCase()), rel, future)
+        : null;
     } else if (g.md !== undefined) {
       const month = MONTHS[(g.month1 ?? g.month2 ?? '').toLowerCase().replace(/\.$/, '')];
       const day = Number(g.day1 ?? g.day2);

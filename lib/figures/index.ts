@@ -11,7 +11,7 @@
  *
  * Cost is linear in the text: each sentence is bounded (sentences.ts) and every look-back has a fixed reach.
  */
-import type { IsoDate, Metric, Reading, Subject } from '../types.ts';
+import type { IsoDate, Metric, Reading } from '../types.ts';
 import { dayOfFigure, findDatePhrases, type DatePhrase } from './dates.ts';
 import { INHERIT_BEFORE, readMetric } from './metric.ts';
 import { readModality } from './modality.ts';
@@ -19,15 +19,25 @@ import { notFigureReason } from './not-figures.ts';
 import { readNounPhrase } from './noun-phrase.ts';
 import { readNumberTokens, type NumberToken } from './numbers.ts';
 import { readPeriod } from './period.ts';
-import { ANAPHORA_REACH, NATIONAL, lastPlaceNamed, placeMentions, resolveMention } from './place.ts';
+import {
+  ANAPHORA_REACH,
+  NATIONAL,
+  lastPlaceNamed,
+  placeMentions,
+  placeStarting,
+  resolveMention,
+  type PlaceMention,
+} from './place.ts';
 import { qualify, type Candidate } from './qualifiers.ts';
 import { readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import {
   CONTINUES,
   backwardAttribution,
+  colonSource,
   findAttributions,
   lastNewspaperNamed,
+  parentheticalSource,
   type Attribution,
   type Source,
 } from './source.ts';
@@ -49,6 +59,10 @@ interface Draft {
   sourceExplicit: boolean;
   dateExplicit: boolean;
   placeExplicit: boolean;
+  /** Tied to the figure before by `including`, `of whom`: a part of it, not a new total. */
+  included: boolean;
+  /** Where the figure's noun phrase ends: the next figure's own words start after it. */
+  npEnd: number;
 }
 
 interface SentenceInfo {
@@ -68,13 +82,20 @@ const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
 /** `but` starts a new claim when a new subject follows: "..., but Zelenskyy says", "but now it appears". */
 const CLAUSE_BREAK =
   /;\s*|,?\s+but\s+(?=(?:now\s+|also\s+|still\s+)?(?:(?:it|they|he|she|we|I|there|the|a|an|this|these|those|its|their)\b|\p{Lu}))/gu;
-
 /**
  * A wire dateline opening a paragraph ("KYIV, March 18 (Reuters) -", "JAKARTA -"): where the reporter
  * filed from and when, not where or when the figures are.
  */
 const DATELINE =
   /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*[\p{Lu}][\p{L}]+)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,40}\))?\s+[-—–]\s+/u;
+/** A place named only as a reference point: "northwest of the capital", "40 km south of Kharkiv". */
+const REFERENCE_POINT =
+  /\b(?:north|south|east|west|northwest|northeast|southwest|southeast|km|kilometres|kilometers|miles)\s+of\s+$/i;
+/** What may stand between a speech verb and the figure it reports: "said (on Monday) (that)". */
+const COMPLEMENT = /^\s*(?:(?:on\s+|last\s+)?\w+day\s+)?(?:that\s+)?(?:it\s+had\s+\w+\s+)?$/i;
+const ORIGIN = /\b(?:from|out\s+of|fled|fleeing|left|leaving)\s+$/i;
+/** Money and weapons go to a country: "assistance for Kyiv" is for Ukraine. */
+const NATIONAL_METRICS: ReadonlySet<Metric> = new Set<Metric>(['aid_money', 'weapons']);
 
 function datelineEnd(text: string, sentence: Sentence): number {
   const m = DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)));
@@ -86,8 +107,7 @@ function clausesOf(text: string, sentence: Sentence, date: IsoDate | null, place
   const s = text.slice(bodyStart, sentence.end);
   const cuts = [bodyStart];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s))
-    cuts.push(sentence.start + m.index);
+  for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s)) cuts.push(bodyStart + m.index);
   cuts.push(sentence.end);
   const out: Clause[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -110,11 +130,24 @@ function isCandidateNumber(text: string, token: NumberToken): boolean {
 }
 
 /** Whether a read figure is reportable: it counts something someone could dispute. */
-function isReportable(c: Candidate, metric: Metric, subject: Subject, explicitPerson: boolean): boolean {
+function isReportable(c: Candidate, metric: Metric, explicitPerson: boolean): boolean {
   if (metric !== 'other') return true;
-  if (c.value === null || !explicitPerson || subject === 'other') return false;
+  if (c.value === null || !explicitPerson) return false;
   // "two Ukrainian officials", "a mother of three children": small counts in words are not figures.
-  return c.tokens[0]!.kind === 'digits' && (c.value ?? 0) >= 10;
+  return c.tokens[0]!.kind === 'digits' && c.value >= 10;
+}
+
+/** The first usable place among `mentions`, named places before `the capital`/`there`. */
+function firstPlace(text: string, mentions: readonly PlaceMention[]): string | null {
+  for (const pass of [false, true]) {
+    for (const m of mentions) {
+      if ((m.kind === 'anaphora') !== pass) continue;
+      if (REFERENCE_POINT.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+      const place = resolveMention(text, m);
+      if (place) return place;
+    }
+  }
+  return null;
 }
 
 export function readFigures(text: string, options: ReadOptions): Reading[] {
@@ -128,20 +161,11 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   const attributionsOf = (info: SentenceInfo): Attribution[] =>
     (info.attributions ??= findAttributions(text, info.sentence.start, info.sentence.end, { place: null }));
 
-  /** The last person named as a source in the sentences before (for "He said ..."). */
-  const lastPerson = (): Source | null => {
+  /** The last source of `kind` in the sentences before (for "He said ...", "It said ..."). */
+  const lastSourceOf = (kind: 'person' | 'org'): Source | null => {
     for (let i = recent.length - 1; i >= Math.max(0, recent.length - PERSON_REACH); i--) {
       const attrs = attributionsOf(recent[i]!);
-      for (let j = attrs.length - 1; j >= 0; j--)
-        if (attrs[j]!.source.kind === 'person') return attrs[j]!.source;
-    }
-    return null;
-  };
-  const lastOrganisation = (): Source | null => {
-    for (let i = recent.length - 1; i >= Math.max(0, recent.length - PERSON_REACH); i--) {
-      const attrs = attributionsOf(recent[i]!);
-      for (let j = attrs.length - 1; j >= 0; j--)
-        if (attrs[j]!.source.kind === 'org') return attrs[j]!.source;
+      for (let j = attrs.length - 1; j >= 0; j--) if (attrs[j]!.source.kind === kind) return attrs[j]!.source;
     }
     return null;
   };
@@ -150,10 +174,10 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
     const { source } = a;
     switch (source.kind) {
       case 'he':
-        return lastPerson()?.name ?? null;
+        return lastSourceOf('person')?.name ?? null;
       case 'it': {
         const earlier = clause.attributions.filter((b) => b.at < a.at && b.source.kind === 'org');
-        return earlier[earlier.length - 1]?.source.name ?? lastOrganisation()?.name ?? null;
+        return earlier[earlier.length - 1]?.source.name ?? lastSourceOf('org')?.name ?? null;
       }
       case 'newspaper':
         return (
@@ -165,174 +189,215 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
     }
   };
 
+  /** "The figures were published by X last Sunday": attributes the unattributed figures just before. */
+  const attributeBackwards = (sentence: Sentence, previous: SentenceInfo): void => {
+    const back = backwardAttribution(text.slice(sentence.start, sentence.end), { place: null });
+    if (!back) return;
+    const name =
+      back.kind === 'newspaper'
+        ? (lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.end) ?? back.name)
+        : back.name;
+    const phrases = findDatePhrases(text, sentence.start, sentence.end, docDate);
+    const day = dayOfFigure(phrases, sentence.start, docDate);
+    for (const d of previous.drafts) {
+      if (d.sourceExplicit) continue;
+      d.reading.source = name;
+      d.sourceExplicit = true;
+      if (day && !d.dateExplicit) d.reading.asOf = day;
+    }
+  };
+
   for (const sentence of splitSentences(text)) {
     while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
     const numbers: NumberToken[] = [];
     while (ti < tokens.length && tokens[ti]!.end <= sentence.end) numbers.push(tokens[ti++]!);
     const previous = recent[recent.length - 1];
     const info: SentenceInfo = { sentence, drafts: [], attributions: null };
-
-    // "The figures were published by X last Sunday": attributes the unattributed figures just before.
-    if (previous && previous.drafts.some((d) => !d.sourceExplicit)) {
-      const sentenceText = text.slice(sentence.start, sentence.end);
-      const back = backwardAttribution(sentenceText, { place: null });
-      if (back) {
-        const name =
-          back.kind === 'newspaper'
-            ? (lastNewspaperNamed(text, Math.max(0, sentence.start - NEWSPAPER_REACH), sentence.end) ??
-              back.name)
-            : back.name;
-        const day = dayOfFigure(
-          findDatePhrases(text, sentence.start, sentence.end, docDate),
-          sentence.start,
-          docDate,
-        );
-        for (const d of previous.drafts) {
-          if (d.sourceExplicit) continue;
-          d.reading.source = name;
-          d.sourceExplicit = true;
-          if (day && !d.dateExplicit) d.reading.asOf = day;
-        }
-      }
-    }
+    if (previous && previous.drafts.some((d) => !d.sourceExplicit)) attributeBackwards(sentence, previous);
 
     const candidates = qualify(
       text,
       numbers.filter((t) => isCandidateNumber(text, t)),
     );
-    if (candidates.length > 0) {
-      const sentencePlaces = placeMentions(text, datelineEnd(text, sentence), sentence.end);
-      const firstNamed = sentencePlaces.find((p) => p.name !== null)?.name ?? null;
-      const contextPlace =
-        firstNamed ?? lastPlaceNamed(text, Math.max(0, sentence.start - ANAPHORA_REACH), sentence.start);
-      const clauses = clausesOf(text, sentence, docDate, contextPlace);
-      const samePara = previous && previous.sentence.paragraph === sentence.paragraph ? previous : null;
-      let paragraphPrevious: Subject | null = null;
-      for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence.paragraph === sentence.paragraph; i--) {
-        const ds = recent[i]!.drafts;
-        if (ds.length) {
-          paragraphPrevious = ds[ds.length - 1]!.reading.subject;
-          break;
-        }
-      }
-      const continues = CONTINUES.test(text.slice(sentence.start, sentence.end));
-
-      let prev: Draft | null = null;
-      for (let i = 0; i < candidates.length; i++) {
-        const c = candidates[i]!;
-        const clause = clauses.find((k) => c.start >= k.start && c.start < k.end) ?? clauses[0];
-        if (!clause) continue; // a number inside the dateline
-        const prevInClause = prev && prev.reading.end > clause.start ? prev : null;
-        const next = candidates[i + 1];
-        const nextStart = next && next.start < clause.end ? next.start : clause.end;
-        const leadStart = Math.max(clause.start, prevInClause?.reading.end ?? clause.start, c.start - 200);
-        const lead = text.slice(leadStart, c.start);
-        const np = readNounPhrase(text, c.end, nextStart);
-        const own = text.slice(np.end, Math.min(nextStart, np.end + 160));
-        const clauseText = text.slice(clause.start, clause.end);
-        const included = INHERIT_BEFORE.test(lead);
-        const token = c.tokens[c.tokens.length - 1]!;
-
-        const metric = readMetric({
-          np,
-          currency: token.currency,
-          lead,
-          own,
-          after: text.slice(c.end, Math.min(nextStart, c.end + 40)),
-          clause: clauseText,
-          previous: prev?.reading.metric ?? null,
-        });
-        const subject = readSubject({
-          np,
-          metric,
-          lead,
-          sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
-          previous: prev?.reading.subject ?? null,
-          paragraphPrevious,
-          included,
-        });
-        if (!isReportable(c, metric, subject, np.subject !== null)) continue;
-
-        // Place: named right after the figure, else shared with the figure it belongs to, else in its clause.
-        let place: string | null = null;
-        let placeExplicit = true;
-        for (const m of placeMentions(text, c.end, nextStart)) {
-          place = resolveMention(text, m);
-          if (place) break;
-        }
-        if (!place && included && prev) place = prev.reading.place;
-        if (!place) {
-          const inClause = sentencePlaces.filter((m) => m.start >= clause.start && m.end <= clause.end);
-          const beforeIt = inClause.filter((m) => m.end <= c.start);
-          const ordered = [...beforeIt.reverse(), ...inClause.filter((m) => m.start >= c.end)];
-          for (const m of ordered) {
-            place = resolveMention(text, m);
-            if (place) break;
-          }
-        }
-        if (!place && prev?.placeExplicit) place = prev.reading.place;
-        if (!place) {
-          place = NATIONAL;
-          placeExplicit = false;
-        }
-
-        // Source: the attribution governing the figure in its clause, else the sentence it continues.
-        const before = clause.attributions.filter((a) => a.at < c.start);
-        const attribution =
-          before[before.length - 1] ?? clause.attributions.find((a) => a.at >= c.end) ?? null;
-        let source = attribution ? resolveSource(attribution, clause, sentence) : null;
-        let sourceExplicit = source !== null;
-        if (!source && continues && samePara) {
-          const carried = samePara.drafts.find((d) => d.sourceExplicit)?.reading.source ?? null;
-          const said = attributionsOf(samePara).find(
-            (a) => a.source.kind === 'org' || a.source.kind === 'person',
-          );
-          source = carried ?? said?.source.name ?? null;
-          sourceExplicit = source !== null;
-        }
-        if (source === 'UN') {
-          for (
-            let k = recent.length - 1;
-            k >= 0 && recent[k]!.sentence.paragraph === sentence.paragraph;
-            k--
-          ) {
-            const specific = recent[k]!.drafts.find(
-              (d) => d.reading.source && UN_SPECIFIC.test(d.reading.source),
-            );
-            if (specific) {
-              source = specific.reading.source;
-              break;
-            }
-          }
-        }
-
-        const day = dayOfFigure(clause.dates, c.start, docDate);
-        const reading: Reading = {
-          text: c.text,
-          start: c.start,
-          end: c.end,
-          value: c.value,
-          low: c.low,
-          high: c.high,
-          qualifier: c.qualifier,
-          metric,
-          subject,
-          place,
-          period: readPeriod(text, clause, c, clause.dates),
-          asOf: day ?? docDate,
-          source,
-          modality: readModality(text.slice(clause.start, c.start), attribution?.forecast ?? false),
-          scope: readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)), own),
-          quote: text.slice(sentence.start, sentence.end),
-        };
-        const draft: Draft = { reading, sourceExplicit, dateExplicit: day !== null, placeExplicit };
-        info.drafts.push(draft);
-        out.push(reading);
-        prev = draft;
-      }
-    }
+    if (candidates.length > 0) readSentence(sentence, candidates, info, previous);
     recent.push(info);
     if (recent.length > PERSON_REACH + 1) recent.shift();
   }
   return out;
+
+  function readSentence(
+    sentence: Sentence,
+    candidates: Candidate[],
+    info: SentenceInfo,
+    previous: SentenceInfo | undefined,
+  ): void {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const sentencePlaces = placeMentions(text, datelineEnd(text, sentence), sentence.end);
+    const contextPlace =
+      sentencePlaces.find((p) => p.name !== null)?.name ??
+      lastPlaceNamed(text, Math.max(0, sentence.start - ANAPHORA_REACH), sentence.start);
+    const clauses = clausesOf(text, sentence, docDate, contextPlace);
+    const samePara = previous && previous.sentence.paragraph === sentence.paragraph ? previous : null;
+    let paragraphLast: Draft | null = null;
+    for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence.paragraph === sentence.paragraph; i--) {
+      const ds = recent[i]!.drafts;
+      if (ds.length) {
+        paragraphLast = ds[ds.length - 1]!;
+        break;
+      }
+    }
+    const continues = CONTINUES.test(sentenceText);
+    const headlineSource = colonSource(sentenceText);
+
+    let prev: Draft | null = null;
+    /** The last figure that is not a part of another: what `and 908 injuries` after `including 37 children` follows. */
+    let prevMain: Draft | null = null;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      const clause = clauses.find((k) => c.start >= k.start && c.start < k.end);
+      if (!clause) continue; // a number inside the dateline
+      const prevInClause = prev && prev.reading.end > clause.start ? prev : null;
+      const next = candidates[i + 1];
+      const nextStart = next && next.start < clause.end ? next.start : clause.end;
+      const leadStart = Math.max(clause.start, prevInClause?.npEnd ?? clause.start, c.start - 200);
+      const lead = text.slice(leadStart, c.start);
+      const np = readNounPhrase(text, c.end, nextStart);
+      const own = text.slice(np.end, Math.min(nextStart, np.end + 160));
+      const clauseText = text.slice(clause.start, clause.end);
+      const included = INHERIT_BEFORE.test(lead);
+      // "At least 50 people, including five children, were killed": the verb comes after the apposition.
+      const afterApposition =
+        next && next.start === nextStart && INHERIT_BEFORE.test(text.slice(np.end, next.start))
+          ? text.slice(next.end, Math.min(clause.end, next.end + 120))
+          : '';
+      // "He said 50 of them had been executed": `of them` are the figure of the sentence before.
+      const antecedent = included
+        ? prev
+        : np.inherit
+          ? (prevMain ?? prev ?? paragraphLast)
+          : (prevMain ?? prev);
+      const token = c.tokens[c.tokens.length - 1]!;
+
+      const metric = readMetric({
+        np,
+        currency: token.currency,
+        lead,
+        own,
+        after: text.slice(c.end, Math.min(nextStart, c.end + 40)),
+        clause: clauseText,
+        previous: antecedent?.reading.metric ?? null,
+        afterApposition,
+      });
+      const subject = readSubject({
+        np,
+        metric,
+        lead,
+        sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
+        previous: antecedent?.reading.subject ?? null,
+        paragraphPrevious: paragraphLast?.reading.subject ?? null,
+        included,
+      });
+      if (!isReportable(c, metric, np.subject !== null)) continue;
+
+      // Source: the attribution governing the figure in its clause, else the sentence it continues.
+      const before = clause.attributions.filter((a) => a.at < c.start);
+      const according = clause.attributions.find((a) => a.according);
+      // A verb after the figure governs it unless the verb's object is another figure: "X fled, and
+      // officials say 1.2 million returned" attributes the second figure only.
+      const trailing = clause.attributions.find(
+        (a) =>
+          a.at >= c.end &&
+          !candidates.some((o) => o.start >= a.end && COMPLEMENT.test(text.slice(a.end, o.start))),
+      );
+      const attribution = before[before.length - 1] ?? according ?? trailing ?? null;
+      let source = attribution ? resolveSource(attribution, clause, sentence) : null;
+      source ??= headlineSource?.name ?? parentheticalSource(clauseText)?.name ?? null;
+      let sourceExplicit = source !== null;
+      if (!source && continues && samePara) {
+        const carried = samePara.drafts.find((d) => d.sourceExplicit)?.reading.source ?? null;
+        const said = attributionsOf(samePara).find(
+          (a) => a.source.kind === 'org' || a.source.kind === 'person',
+        );
+        source = carried ?? said?.source.name ?? null;
+        sourceExplicit = source !== null;
+      }
+      if (source === 'UN') {
+        for (let k = recent.length - 1; k >= 0 && recent[k]!.sentence.paragraph === sentence.paragraph; k--) {
+          const specific = recent[k]!.drafts.find(
+            (d) => d.reading.source && UN_SPECIFIC.test(d.reading.source),
+          );
+          if (specific) {
+            source = specific.reading.source;
+            break;
+          }
+        }
+      }
+
+      // Place: named right after the figure, else shared with the figure it is part of, else in its clause,
+      // else the place of the local official who gives it ("Mariupol city officials").
+      const national = NATIONAL_METRICS.has(metric);
+      const usable = (ms: PlaceMention[]) =>
+        ms.filter(
+          (m) =>
+            (!national || m.kind === 'country') &&
+            // Refugees "from Ukraine", "out of Ukraine": where they came from, not where they are counted.
+            !(
+              metric === 'fled_abroad' &&
+              m.kind === 'country' &&
+              ORIGIN.test(text.slice(Math.max(0, m.start - 12), m.start))
+            ),
+        );
+      let place = firstPlace(text, usable(placeMentions(text, c.end, nextStart)));
+      if (!place && (included || np.inherit) && antecedent?.placeExplicit) place = antecedent.reading.place;
+      if (!place) {
+        const inClause = usable(sentencePlaces.filter((m) => m.start >= clause.start && m.end <= clause.end));
+        place =
+          firstPlace(text, inClause.filter((m) => m.end <= c.start).reverse()) ??
+          firstPlace(
+            text,
+            inClause.filter((m) => m.start >= c.end),
+          );
+      }
+      if (!place && prev?.placeExplicit && !national) place = prev.reading.place;
+      if (!place && source && !national) place = placeStarting(source, metric);
+      const placeExplicit = place !== null;
+      place ??= NATIONAL;
+
+      const day = dayOfFigure(clause.dates, c.start, docDate);
+      const reading: Reading = {
+        text: c.text,
+        start: c.start,
+        end: c.end,
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        qualifier: c.qualifier,
+        metric,
+        subject,
+        place,
+        period: readPeriod(text, clause, c, clause.dates),
+        asOf: day ?? docDate,
+        source,
+        modality: readModality(
+          text.slice(clause.start, c.start),
+          own.slice(0, 60),
+          attribution?.forecast ?? false,
+        ),
+        scope: readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own),
+        quote: sentenceText,
+      };
+      const draft: Draft = {
+        reading,
+        sourceExplicit,
+        dateExplicit: day !== null,
+        placeExplicit,
+        included,
+        npEnd: np.end,
+      };
+      info.drafts.push(draft);
+      out.push(reading);
+      prev = draft;
+      if (!included) prevMain = draft;
+    }
+  }
 }

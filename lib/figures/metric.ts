@@ -28,16 +28,19 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
     'casualties',
     'casualt(?:y|ies)|victims?|(?:killed|dead|deaths?)\\s+(?:or|and)\\s+(?:injured|wounded|hurt)|(?:killed|dead)\\s+or\\s+(?:injured|wounded)',
   ],
-  ['internally_displaced', 'internally\\s+displaced|IDPs?'],
+  [
+    'internally_displaced',
+    'internally\\s+displaced|IDPs?|displaced\\s+(?:inside|within)\\s+(?:the\\s+country|Ukraine|their\\s+(?:own\\s+)?country)',
+  ],
   [
     'displaced',
     'displaced|displacement|(?:fled|forced|driven|chased|lost)\\s+(?:out\\s+)?(?:from\\s+)?(?:of\\s+)?(?:their\\s+)?homes|homeless',
   ],
   [
     'fled_abroad',
-    'refugees?|fled|flee(?:ing|s)?|crossed\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
+    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|fled|flee(?:ing|s)?|crossed\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
   ],
-  ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees'],
+  ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees|(?:humanitarian|evacuation)\\s+corridors?'],
   ['trapped', 'trapped|stranded|stuck'],
   ['missing', 'missing|unaccounted'],
   [
@@ -64,6 +67,13 @@ export function firstEvent(s: string): EventMetric | null {
   EVENT_WORDS.lastIndex = 0;
   const m = EVENT_WORDS.exec(s);
   return m ? eventOf(m) : null;
+}
+
+/** The event words `s` starts with ("taken prisoner", "killed"), if any. */
+function eventAtStart(s: string): EventMetric | null {
+  EVENT_WORDS.lastIndex = 0;
+  const m = EVENT_WORDS.exec(s);
+  return m && m.index === 0 ? eventOf(m) : null;
 }
 
 /** The last event word in `s`. */
@@ -106,6 +116,35 @@ const FIRE =
 const AID =
   /\b(?:aid|assistance|package|pledg(?:e|ed|es|ing)|funding|fund|grants?|donat(?:ed|ion|ions|e)|loans?|contribution|support|relief|humanitarian|budget|allocat(?:ed|ion)|financing|tranche|commitment|committed|approved|sent|provide[ds]?)\b/i;
 
+/** Words between a figure's noun and its verb that say nothing about what is counted. */
+const HEDGE =
+  /^(?:have|has|had|were|was|are|is|will|would|could|may|might|been|be|being|now|already|also|reportedly|still|so|far|all|said|reported|believed|thought|feared|estimated|considered|understood|known|expected|due|likely|set|scheduled|projected|to|remain|remained|remains|since|then|later|each|both)$/i;
+
+/** A past participle or gerund: a verb that is not an event word counts something else. */
+const IS_VERB =
+  /^(?:[a-z]{2,}(?:ed|ing)|taken|given|driven|shown|seen|known|held|left|kept|found|brought|sent|caught|gone|become|begun|run)$/;
+
+/**
+ * The verb a figure's noun is subject of: `people had died` → killed; `people have returned` → a verb
+ * that counts nothing in the vocabulary (`other`, so no event word further off is taken instead); null
+ * when no verb follows.
+ */
+export function predicateMetric(own: string, military: boolean): Metric | null {
+  const tokens = own.slice(0, 80).split(/\s+/).filter(Boolean);
+  for (let i = 0; i < tokens.length && i < 7; i++) {
+    const t = tokens[i]!.replace(/[^\p{L}'-]/gu, '');
+    if (t === '') return null;
+    if (HEDGE.test(t)) continue;
+    const event = eventAtStart(tokens.slice(i, i + 5).join(' '));
+    if (event) return event;
+    if (military && /^(?:lost|lose|loses)$/i.test(t)) return 'killed';
+    if (IS_VERB.test(t) && !/^(?:including|according|during|following|amid|nothing|something)$/.test(t))
+      return 'other';
+    return null;
+  }
+  return null;
+}
+
 export interface MetricEvidence {
   np: NounPhrase;
   /** Currency of the amount, if any. */
@@ -118,8 +157,10 @@ export interface MetricEvidence {
   after: string;
   /** The clause the figure stands in. */
   clause: string;
-  /** The metric of the figure before it in the sentence, if any. */
+  /** The metric of the figure this one follows or is part of, if any. */
   previous: Metric | null;
+  /** The clause after an `including ...` apposition right after the figure: where its verb is. */
+  afterApposition: string;
 }
 
 function verbBefore(lead: string, own: string): Metric | null {
@@ -160,12 +201,16 @@ export function readMetric(e: MetricEvidence): Metric {
 
   const verb = verbBefore(e.lead, e.own);
   if (verb) return verb;
+  // "three Baltic countries", "The 3 charts that explain ... refugee crisis": it counts something else.
+  if (np.unknown) return 'other';
 
-  const after = firstEvent(e.own);
+  const predicate =
+    predicateMetric(e.own, np.subject === 'military') ?? predicateMetric(e.afterApposition, false);
+  if (predicate) return predicate;
+
+  const after = firstEvent(e.own) ?? firstEvent(e.afterApposition.slice(0, 60));
   if (after) return after;
 
-  const before = lastEvent(e.lead);
-  if (before) return before;
-
-  return e.previous ?? 'other';
+  // "killed 12 people in Kharkiv and 5 in Sumy": a bare number continues the figure before it.
+  return lastEvent(e.lead) ?? (np.head === null ? e.previous : null) ?? 'other';
 }

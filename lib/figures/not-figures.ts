@@ -263,6 +263,7 @@ export function notFigureByContext(text: string, span: NumberSpan): NotFigureRea
   }
 
   if (ONE_WORD.test(written) && (ONE_OF_AFTER.test(a) || ONE_OTHER.test(a))) return 'one-of';
+  if (/\bWorld\s+War\s+$/i.test(b)) return 'id'; // World War Two
 
   if (MEASUREMENT_AFTER.test(a) && !/^[$€£]/.test(written)) return 'measurement';
 

@@ -27,140 +27,51 @@ export interface NounPhrase {
   end: number;
 }
 
+/** `'a b c'` → a map from each word to `value`. */
+function words<T>(list: string, value: T): [string, T][] {
+  return list.split(' ').map((w) => [w, value]);
+}
+
 const PERSON_NOUNS: ReadonlyMap<string, Subject> = new Map([
-  ...['civilians', 'civilian', 'noncombatants'].map((w) => [w, 'civilians'] as const),
-  ...[
-    'children',
-    'child',
-    'kids',
-    'minors',
-    'babies',
-    'infants',
-    'boys',
-    'girls',
-    'teenagers',
-    'newborns',
-  ].map((w) => [w, 'children'] as const),
-  ...[
-    'people',
-    'persons',
-    'person',
-    'residents',
-    'inhabitants',
-    'individuals',
-    'ukrainians',
-    'men',
-    'women',
-    'citizens',
-    'villagers',
-    'patients',
-    'locals',
-    'adults',
-    'elderly',
-    'pensioners',
-    'families',
-    'survivors',
-    'victims',
-    'dead',
-    'bodies',
-    'migrants',
-    'nationals',
-    'foreigners',
-    'students',
-    'passengers',
-    'workers',
-  ].map((w) => [w, 'people'] as const),
-  ...[
-    'troops',
-    'soldiers',
-    'servicemen',
-    'servicemembers',
-    'personnel',
-    'marines',
-    'paratroopers',
-    'conscripts',
-    'mercenaries',
-    'fighters',
-    'combatants',
-    'defenders',
-    'sailors',
-    'pilots',
-    'officers',
-    'generals',
-    'military',
-    'forces',
-    'reservists',
-    'recruits',
-    'crew',
-  ].map((w) => [w, 'military'] as const),
-  ...['medics', 'doctors', 'nurses', 'paramedics', 'ambulance'].map((w) => [w, 'health_workers'] as const),
+  ...words('civilians civilian noncombatants', 'civilians' as const),
+  ...words('children child kids minors babies infants boys girls teenagers newborns', 'children' as const),
+  ...words(
+    'people persons person residents inhabitants individuals ukrainians men women citizens villagers patients ' +
+      'locals adults elderly pensioners families survivors victims dead bodies migrants nationals foreigners ' +
+      'students passengers workers journalists volunteers rescuers firefighters policemen protesters',
+    'people' as const,
+  ),
+  ...words(
+    'troops soldiers servicemen servicemembers personnel marines paratroopers conscripts mercenaries fighters ' +
+      'combatants defenders sailors pilots officers generals military forces reservists recruits crew',
+    'military' as const,
+  ),
+  ...words('medics doctors nurses paramedics', 'health_workers' as const),
 ]);
 
-/** Nouns that name what happened, with the subject they imply when they stand alone. */
+/** Nouns that name what happened. */
 const EVENT_NOUNS: ReadonlyMap<string, Metric> = new Map([
-  ...['deaths', 'death', 'fatalities', 'lives', 'dead', 'killed', 'bodies', 'losses'].map(
-    (w) => [w, 'killed'] as const,
-  ),
-  ...['casualties', 'casualty', 'victims'].map((w) => [w, 'casualties'] as const),
-  ...['injuries', 'injured', 'wounded'].map((w) => [w, 'injured'] as const),
-  ...['refugees', 'refugee'].map((w) => [w, 'fled_abroad'] as const),
-  ...['idps', 'idp'].map((w) => [w, 'internally_displaced'] as const),
-  ...['evacuees'].map((w) => [w, 'evacuated'] as const),
-  ...['prisoners', 'detainees', 'captives', 'pows', 'hostages'].map((w) => [w, 'detained'] as const),
-  ...['attacks', 'airstrikes', 'strikes', 'raids', 'bombings', 'assaults', 'incidents'].map(
-    (w) => [w, 'attacks'] as const,
-  ),
+  ...words('deaths death fatalities lives dead killed bodies losses', 'killed' as const),
+  ...words('casualties casualty victims', 'casualties' as const),
+  ...words('injuries injured wounded', 'injured' as const),
+  ...words('refugees refugee crossings arrivals', 'fled_abroad' as const),
+  ...words('idps idp', 'internally_displaced' as const),
+  ...words('evacuees', 'evacuated' as const),
+  ...words('prisoners detainees captives pows hostages', 'detained' as const),
+  ...words('attacks airstrikes strikes raids bombings assaults incidents', 'attacks' as const),
 ]);
 
 const THING_NOUNS: ReadonlyMap<string, Thing> = new Map([
-  ...[
-    'buildings',
-    'homes',
-    'houses',
-    'blocks',
-    'schools',
-    'hospitals',
-    'structures',
-    'bridges',
-    'facilities',
-    'high-rises',
-    'apartments',
-    'churches',
-    'kindergartens',
-    'clinics',
-    'objects',
-    'sites',
-    'dwellings',
-  ].map((w) => [w, 'building'] as const),
-  ...[
-    'missiles',
-    'weapons',
-    'tanks',
-    'howitzers',
-    'drones',
-    'rockets',
-    'launchers',
-    'javelins',
-    'stingers',
-    'rifles',
-    'guns',
-    'rounds',
-    'shells',
-    'munitions',
-    'grenades',
-    'jets',
-    'aircraft',
-    'planes',
-    'helicopters',
-    'vehicles',
-    'systems',
-    'mines',
-    'cannons',
-    'warplanes',
-    'fighter',
-    'bayraktars',
-    'himars',
-  ].map((w) => [w, 'weapon'] as const),
+  ...words(
+    'buildings homes houses blocks schools hospitals structures bridges facilities high-rises apartments ' +
+      'churches kindergartens clinics objects sites dwellings',
+    'building' as const,
+  ),
+  ...words(
+    'missiles weapons tanks howitzers drones rockets launchers javelins stingers rifles guns rounds shells ' +
+      'munitions grenades jets aircraft planes helicopters vehicles systems mines cannons warplanes bayraktars himars',
+    'weapon' as const,
+  ),
 ]);
 
 const NATIONALITY_WORDS: ReadonlyMap<string, Nationality> = new Map([
@@ -318,6 +229,13 @@ export function readNounPhrase(text: string, from: number, to: number): NounPhra
       }
     }
     if (STOP_WORDS.has(w)) break;
+    // "another 1,700 expected to leave": a participle ends the phrase unless a known noun follows it
+    // ("58 armoured vehicles").
+    if (/(?:ed|ing)$/.test(w)) {
+      const next = /^[\s-]+([\p{L}][\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+      if (!next || !(PERSON_NOUNS.has(next) || EVENT_NOUNS.has(next) || THING_NOUNS.has(next))) break;
+      continue;
+    }
     if (afterOf && (w === 'its' || w === 'their' || w === 'the' || w === 'his' || w === 'her' || w === 'our'))
       continue;
     np.unknown = true;

@@ -8,14 +8,14 @@ import type { Period } from '../types.ts';
 import type { DatePhrase } from './dates.ts';
 
 const WINDOW_PHRASE =
-  /\b(?:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d+\s+|[a-z-]+\s+)?(?:hours?|days?|nights?|weeks?|weekend|month)|overnight|over\s+the\s+weekend|in\s+a\s+single\s+day|on\s+a\s+single\s+day|(?:per|each|every)\s+day|a\s+day\b|daily|so\s+far\s+today|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|this\s+morning|midnight|dawn|last\s+night))\b/i;
+  /\b(?:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d+\s+|[a-z-]+\s+)?(?:hours?|days?|nights?|weeks?|weekend|month)|overnight|over\s+the\s+weekend|in\s+(?:a\s+single|one)\s+(?:day|night)|on\s+a\s+single\s+day|(?:per|each|every)\s+day|a\s+day\b|daily|so\s+far\s+today|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|this\s+morning|midnight|dawn|last\s+night))\b/i;
 const CUMULATIVE_PHRASE =
   /\b(?:so\s+far|in\s+total|since\s+the\s+(?:war|invasion|start|beginning|conflict)|since\s+(?:Russia|Moscow)\s+(?:invaded|launched)|since\s+February\s+24|since\s+24\s+February|total(?:led)?|overall)\b/i;
 /** A day right after a speech verb dates the statement: "said on Thursday". */
 const SAID_BEFORE =
   /\b(?:said|says|reported|announced|confirmed|stated|added|revealed|estimated|wrote|posted|told\s+[\w\s]{1,30}?)\s*$/i;
 const EVENT_VERB =
-  /\b(?:killed|died|dead|injured|wounded|evacuated|fled|crossed|arrived|entered|rescued|detained|arrested|displaced|destroyed|launched|fired|registered)\b/i;
+  /\b(?:killed|died|dead|injured|wounded|evacuated|fled|flee|leave|left|crossed|arrived|entered|rescued|detained|arrested|displaced|destroyed|launched|fired|registered)\b/i;
 
 export function readPeriod(
   text: string,

@@ -5,6 +5,8 @@
  * are the last place named before. National figures are `Ukraine`.
  */
 
+import type { Metric } from '../types.ts';
+
 export const NATIONAL = 'Ukraine';
 
 const VARIANTS: Record<string, readonly string[]> = {
@@ -105,6 +107,9 @@ const CITY = alternation(VARIANTS);
 const COUNTRY = alternation(COUNTRIES);
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|around|outside|from|into|to|across|inside|throughout|towards|toward|within|of|over|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+/** A country hosting refugees is their place even as a subject: "Poland alone has taken in 1.3 million". */
+const HOSTING_AFTER =
+  /^\s+(?:alone\s+|now\s+|so\s+far\s+)*(?:has|have|had|is|was)\s+(?:now\s+|already\s+)?(?:taken\s+in|received|welcomed|hosting|registered|recorded|accepted)\b|^\s+(?:hosts|took\s+in)\b/;
 const SPEAKER_AFTER =
   /^['’]?s?\s+(?:says|said|say|claims|claimed|reported|announced|and\s+its\s+allies|and\s+its\s+Western)/;
 /** `the capital`, `there`, `the city`: a place named before (Kyiv for the capital). */
@@ -132,7 +137,8 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
   COUNTRY.re.lastIndex = 0;
   for (let m = COUNTRY.re.exec(s); m !== null; m = COUNTRY.re.exec(s)) {
     const before = text.slice(Math.max(0, from + m.index - 40), from + m.index);
-    if (!LOCATIVE_BEFORE.test(before)) continue;
+    const hosting = HOSTING_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (!LOCATIVE_BEFORE.test(before) && !hosting) continue;
     if (/^['’]s\b/.test(s.slice(m.index + m[0].length))) continue;
     const name = COUNTRY.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (name) out.push({ start: from + m.index, end: from + m.index + m[0].length, name, kind: 'country' });
@@ -171,4 +177,27 @@ export const ANAPHORA_REACH = 1_200;
 export function resolveMention(text: string, mention: PlaceMention): string | null {
   if (mention.name) return mention.name;
   return lastPlaceNamed(text, Math.max(0, mention.start - ANAPHORA_REACH), mention.start);
+}
+
+/** Host countries by the adjective of their authorities: "Polish border guards" count arrivals in Poland. */
+const HOSTS: ReadonlyMap<string, string> = new Map([
+  ['polish', 'Poland'],
+  ['romanian', 'Romania'],
+  ['moldovan', 'Moldova'],
+  ['hungarian', 'Hungary'],
+  ['slovak', 'Slovakia'],
+  ['german', 'Germany'],
+  ['czech', 'Czech Republic'],
+]);
+
+/**
+ * The place a source speaks for: "Mariupol city officials" → Mariupol; for refugee counts, the host
+ * country of "Polish border guards".
+ */
+export function placeStarting(name: string, metric: Metric): string | null {
+  CITY.re.lastIndex = 0;
+  const m = CITY.re.exec(name);
+  if (m && m.index === 0) return CITY.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? null;
+  if (metric === 'fled_abroad') return HOSTS.get(name.split(' ')[0]!.toLowerCase()) ?? null;
+  return null;
 }

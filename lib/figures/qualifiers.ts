@@ -35,6 +35,7 @@ const QUALIFIER_WORDS: readonly [string, Qualifier][] = [
   ['in excess of', 'more_than'],
   ['over', 'more_than'],
   ['exceeding', 'more_than'],
+  ['above', 'more_than'],
   ['nearly', 'nearly'],
   ['almost', 'nearly'],
   ['close to', 'nearly'],
@@ -57,7 +58,12 @@ const QUALIFIER_WORDS: readonly [string, Qualifier][] = [
   ['at most', 'up_to'],
   ['under', 'up_to'],
   ['a maximum of', 'up_to'],
+  ['below', 'up_to'],
 ];
+
+/** Verbs that bound a figure without being part of how it is written: "deaths pass 7,000". */
+const BOUNDING_VERB =
+  /\b(?:pass(?:es|ed)?|top(?:s|ped)?|exceed(?:s|ed)?|surpass(?:es|ed)?|crossed|cross(?:es)?)\s+(?:the\s+)?$/i;
 
 // Longest first, so "just over" wins over "over".
 const QUALIFIER_BEFORE = new RegExp(
@@ -165,7 +171,8 @@ export function qualify(text: string, tokens: readonly NumberToken[]): Candidate
       continue;
     }
     const q = qualifierBefore(text, a.start);
-    const qualifier = q?.qualifier ?? 'exact';
+    const bounded = !q && BOUNDING_VERB.test(text.slice(Math.max(0, a.start - 16), a.start));
+    const qualifier = q?.qualifier ?? (bounded ? 'more_than' : 'exact');
     const start = q?.start ?? a.start;
     out.push({
       text: text.slice(start, a.end),

@@ -9,11 +9,11 @@ import type { Metric } from '../types.ts';
 const HEALTH_ATTACKS =
   /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
 const ONE_ATTACK =
-  /\b(?:in|by|during|from)\s+(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
+  /\bwhen\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:missile|rocket|bomb|shell|strike|attack|drone|airstrike)\s+(?:hit|struck|landed|exploded|slammed)|\b(?:in|by|during|from)\s+(?:(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)|(?:[\w-]+\s+){0,2}(?:strike|attack|explosion|blast|bombing|airstrike|air\s+strike|raid))(?![\w-])/i;
 /** The clause is about one attack: "A missile strike on the railway station ... killed 50 people". */
 const ONE_ATTACK_SUBJECT =
   /^\W*(?:An?|The|One|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|Yesterday['’]s|Today['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
-const BORDER = /\bcross(?:ed|ing|ings)?\s+(?:into|the\s+border|over)|border\s+crossings?/i;
+const BORDER = /\bcross(?:ed|ing)?\s+(?:into|the\s+border|over)|\bcrossings?\b|\barrivals?\b/i;
 const PROTECTION = /\bregistered\s+for\s+(?:temporary\s+)?protection|temporary\s+protection/i;
 
 const HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'attacks', 'missing']);

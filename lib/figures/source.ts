@@ -20,6 +20,8 @@ export interface Attribution {
   source: Source;
   /** `predicted`, `forecast`, `projected`, `expects`: the figure is a forecast. */
   forecast: boolean;
+  /** `according to X`: attributes its whole clause, before and after. */
+  according: boolean;
 }
 
 /** Ordered: the first that matches names the source. */
@@ -67,151 +69,29 @@ const ORGS: readonly [RegExp, string][] = [
     'US officials',
   ],
   [
-    /\b(?:Western|NATO|European|EU)\s+(?:(?:intelligence|defen[cs]e|military)\s+)?officials?\b/i,
+    /\b(?:Western|NATO|European|EU)\s+(?:(?:intelligence|defen[cs]e|military|government)\s+)?(?:officials?|estimates?|sources|intelligence)\b/i,
     'Western officials',
   ],
   [/\b(?:UN|U\.N\.|United\s+Nations)\b/, 'UN'],
 ];
 
-/** Capitalised words that are not names: titles, sentence openers, descriptors. */
+/** Capitalised words that are not names: titles, sentence openers, descriptors, days and months. */
 const NOT_NAME: ReadonlySet<string> = new Set(
-  [
-    'the',
-    'a',
-    'an',
-    'officially',
-    'meanwhile',
-    'but',
-    'and',
-    'in',
-    'on',
-    'at',
-    'already',
-    'however',
-    'separately',
-    'elsewhere',
-    'earlier',
-    'later',
-    'also',
-    'now',
-    'then',
-    'of',
-    'for',
-    'from',
-    'by',
-    'with',
-    'as',
-    'so',
-    'this',
-    'that',
-    'these',
-    'those',
-    'his',
-    'her',
-    'its',
-    'their',
-    'our',
-    'president',
-    'prime',
-    'minister',
-    'foreign',
-    'defence',
-    'defense',
-    'interior',
-    'deputy',
-    'mayor',
-    'governor',
-    'spokesman',
-    'spokeswoman',
-    'spokesperson',
-    'adviser',
-    'advisor',
-    'presidential',
-    'secretary',
-    'general',
-    'gen',
-    'chancellor',
-    'chief',
-    'head',
-    'director',
-    'director-general',
-    'commander',
-    'colonel',
-    'col',
-    'lt',
-    'major',
-    'maj',
-    'dr',
-    'mr',
-    'mrs',
-    'ms',
-    'sir',
-    'lord',
-    'ambassador',
-    'envoy',
-    'senator',
-    'sen',
-    'rep',
-    'representative',
-    'official',
-    'officials',
-    'regional',
-    'city',
-    'military',
-    'administration',
-    'ukrainian',
-    'russian',
-    'american',
-    'british',
-    'german',
-    'french',
-    'polish',
-    'us',
-    'u.s.',
-    'uk',
-    'kyiv',
-    'kiev',
-    'mariupol',
-    'kharkiv',
-    'chernihiv',
-    'odesa',
-    'lviv',
-    'said',
-    'says',
-    'according',
-    'to',
-    'last',
-    'week',
-    'month',
-    'year',
-    'today',
-    'yesterday',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-    'ministry',
-    'chairman',
-    'leader',
-    'ex',
-    'former',
-    'acting',
-    'first',
-    'vice',
-    'state',
-    'attorney',
-    'prosecutor',
-    'prosecutor-general',
-    'ombudsman',
-    'commissioner',
-    'high',
-    'council',
-  ].map((w) => w.toLowerCase()),
+  (
+    'the a an officially meanwhile but and in on at already however separately elsewhere earlier later also now ' +
+    'then of for from by with as so this that these those his her its their our president prime minister foreign ' +
+    'defence defense interior deputy mayor governor spokesman spokeswoman spokesperson adviser advisor presidential ' +
+    'secretary general gen chancellor chief head director director-general commander colonel col lt major maj dr ' +
+    'mr mrs ms sir lord ambassador envoy senator sen rep representative official officials regional city military ' +
+    'administration ukrainian russian american british german french polish us u.s. uk kyiv kiev mariupol kharkiv ' +
+    'chernihiv odesa lviv donetsk said says according to last week month year today yesterday monday tuesday ' +
+    'wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december early late mid ministry chairman leader ex former acting first vice state attorney ' +
+    'prosecutor prosecutor-general ombudsman commissioner high council'
+  ).split(' '),
 );
 
+/** A country or capital as a speaker: "Russia said", "Moscow said", "Kyiv says". */
 const COUNTRY_SPEAKERS: ReadonlyMap<string, string> = new Map([
   ['russia', 'Kremlin'],
   ['moscow', 'Kremlin'],
@@ -221,12 +101,15 @@ const COUNTRY_SPEAKERS: ReadonlyMap<string, string> = new Map([
   ['germany', 'Germany'],
   ['berlin', 'Germany'],
   ['britain', 'United Kingdom'],
+  ['london', 'United Kingdom'],
   ['poland', 'Poland'],
   ['warsaw', 'Poland'],
   ['france', 'France'],
+  ['paris', 'France'],
   ['washington', 'United States'],
   ['nato', 'NATO'],
   ['eu', 'EU'],
+  ['brussels', 'EU'],
   ['romania', 'Romania'],
   ['moldova', 'Moldova'],
   ['hungary', 'Hungary'],
@@ -236,8 +119,14 @@ const COUNTRY_SPEAKERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 const TITLES =
-  /\b(mayor|governor|city\s+council|city\s+officials|city\s+authorities|regional\s+administration|local\s+officials|local\s+authorities|police|prosecutors?|health\s+ministry|emergency\s+services?)\b/i;
+  /\b(mayor|governor|city\s+council|city\s+officials|city\s+authorities|regional\s+administration|local\s+officials|local\s+authorities|police|prosecutors?|health\s+ministry|emergency\s+services?|presidential\s+adviser)\b/i;
 const NEWSPAPER = /\b(?:newspaper|tabloid|daily|paper|broadsheet|outlet|news\s+agency|agency)\b/i;
+/** Unnamed groups: "officials", "Polish border guards", "aid agencies". */
+const GROUP =
+  /^(?:(?:some|two|three|several|many|local|senior)\s+)?(?:(Polish|Ukrainian|Russian|US|American|British|German|French|Western|European|Moldovan|Romanian|Hungarian|Slovak)\s+)?(officials?|authorities|rescuers|emergency\s+workers|witnesses|volunteers|medics|doctors|police|prosecutors|border\s+guards?|border\s+guard\s+service|aid\s+agencies|humanitarian\s+agencies|agencies|charities|NGOs|analysts|experts|monitors|observers)$/i;
+/** Numbers in words: a phrase holding one is a figure, not a source. */
+const NUMBER_WORDS =
+  /\d|\b(?:million|thousand|hundred|dozens?|billion|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
 
 /** Strips framing words around a source phrase: "figures from the mayor" → "the mayor". */
 function strip(np: string): string {
@@ -251,21 +140,30 @@ function strip(np: string): string {
     .trim();
 }
 
-/** The last run of capitalised words in `s`, title words and places dropped: "Kyiv Mayor Vitali Klitschko" → "Vitali Klitschko". */
+/**
+ * The last run of capitalised words in `s`, title words and places dropped: "Kyiv Mayor Vitali Klitschko"
+ * → "Vitali Klitschko". A lone capitalised first word followed by lower-case words ("Border guards", "Aid
+ * agencies") is a sentence start, not a name.
+ */
 function nameIn(s: string): string | null {
   const tokens = s.split(/\s+/).filter(Boolean);
   let run: string[] = [];
+  let runStart = 0;
   let best: string[] = [];
-  for (const raw of tokens) {
+  let bestStart = 0;
+  tokens.forEach((raw, i) => {
     const t = raw.replace(/^[("“'‘]+|[)"”'’,.;:]+$/g, '');
     if (/^[\p{Lu}][\p{L}'’.-]*$/u.test(t)) {
+      if (run.length === 0) runStart = i;
       run.push(t);
     } else {
-      if (run.length) best = run;
+      if (run.length) [best, bestStart] = [run, runStart];
       run = [];
     }
-  }
-  if (run.length) best = run;
+  });
+  if (run.length) [best, bestStart] = [run, runStart];
+  const lone = best.length === 1 && bestStart === 0 && tokens.length > 1;
+  if (lone && !COUNTRY_SPEAKERS.has(best[0]!.toLowerCase().replace(/['’]s$/, ''))) return null;
   while (best.length && NOT_NAME.has(best[0]!.toLowerCase().replace(/['’]s$/, ''))) best = best.slice(1);
   if (best.length === 0) return null;
   return best.join(' ').replace(/['’]s$/, '');
@@ -276,32 +174,55 @@ export interface SourceContext {
   place: string | null;
 }
 
-/** A normalised source from the words naming it, or null when they name nobody. */
-export function normaliseSource(phrase: string, context: SourceContext): Source | null {
-  const np = strip(phrase);
-  if (np === '' || /\d/.test(np)) return null;
+const PERSONS = /^(?:Zelenskyy|Vitali Klitschko|Vladimir Putin)$/;
+const ORGS_GLOBAL = ORGS.map(([re, name]) => [new RegExp(re.source, `${re.flags}g`), name] as const);
+
+/** The listed organisation named nearest the end of `s`, if any. */
+function listedIn(s: string): string | null {
   let best: { at: number; name: string } | null = null;
-  for (const [re, name] of ORGS) {
-    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-    const all = new RegExp(re.source, flags);
-    for (let m = all.exec(np); m !== null; m = all.exec(np)) {
+  for (const [re, name] of ORGS_GLOBAL) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
       const end = m.index + m[0].length;
       if (!best || end > best.at) best = { at: end, name };
     }
   }
-  if (best)
-    return {
-      name: best.name,
-      kind: /^(?:Zelenskyy|Vitali Klitschko|Vladimir Putin)$/.test(best.name) ? 'person' : 'org',
-    };
+  return best?.name ?? null;
+}
+
+/** Whether a source is one of the listed organisations or people (not a guess from capitals). */
+export function isListed(source: Source): boolean {
+  return ORGS.some(([, name]) => name === source.name);
+}
+
+/** A normalised source from the words naming it, or null when they name nobody. */
+export function normaliseSource(phrase: string, context: SourceContext): Source | null {
+  const np = strip(phrase);
+  if (np === '' || NUMBER_WORDS.test(np)) return null;
+  const listed = listedIn(np) ?? listedIn(phrase.replace(NUMBER_WORDS, ' '));
+  if (listed) return { name: listed, kind: PERSONS.test(listed) ? 'person' : 'org' };
 
   const bare = np.replace(/^(?:the|a|an)\s+/i, '');
   if (/^(?:he|she)$/i.test(bare)) return { name: bare.toLowerCase(), kind: 'he' };
   if (/^(?:it|they|the\s+(?:agency|ministry|office|organi[sz]ation|mission|statement|report))$/i.test(bare)) {
     return { name: bare.toLowerCase(), kind: 'it' };
   }
-  if (NEWSPAPER.test(np) && !nameIn(np.replace(/\b(?:pro-\S+)/g, '')))
+  if (NEWSPAPER.test(np) && !nameIn(np.replace(/\b(?:pro-\S+)/g, ''))) {
     return { name: bare, kind: 'newspaper' };
+  }
+
+  const group = GROUP.exec(bare);
+  if (group) {
+    const who = group[2]!
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^ngos$/, 'NGOs');
+    if (group[1]) return { name: `${group[1]} ${who}`, kind: 'org' };
+    if (/^(?:police|prosecutors?|officials?|authorities)$/.test(who) && context.place) {
+      return { name: `${context.place} ${who}`, kind: 'title' };
+    }
+    return { name: who.replace(/^official$/, 'officials'), kind: 'title' };
+  }
 
   const name = nameIn(np);
   if (name) {
@@ -317,16 +238,11 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
     const what = title[1]!.toLowerCase().replace(/\s+/g, ' ');
     return { name: context.place ? `${context.place} ${what}` : what, kind: 'title' };
   }
-  const group =
-    /^(?:(?:some|two|three|several|many)\s+)?(?:officials?|authorities|rescuers|emergency\s+workers|witnesses|volunteers|medics|doctors|police|prosecutors)$/i.exec(
-      bare,
-    );
-  if (group) return { name: bare.toLowerCase().replace(/^an?\s+/, ''), kind: 'title' };
   return null;
 }
 
 const VERBS =
-  /\b(?:(?<according>according\s+to)|(?<forecastVerb>predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expected)|(?<participle>saying|adding|citing|claiming|reporting|noting|warning|estimating)|(?<put>put|puts|putting|placed|places)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:toll|number|figure|count|total)\b)|(?<verb>said|says|say|told|tells|tell|reported|reports|report|confirmed|confirms|confirm|announced|announces|revealed|reveals|estimated|estimates|claimed|claims|claim|admitted|admits|admit|warned|warns|stated|added|adds|recorded|has\s+recorded|have\s+recorded|verified|verifies|documented|counted|registered|published|publishes|quoted|quotes|tallied|noted|wrote|writes|posted|tweeted|acknowledged|acknowledges|conceded|concedes|showed|shows|indicated|indicates|listed|calculated|tallied))\b/gi;
+  /\b(?:(?<according>according\s+to)|(?<forecastVerb>predicted|predicts|predict|forecast|forecasts|projected|projects|expects|expected)|(?<participle>saying|adding|citing|claiming|reporting|noting|warning|estimating)|(?<put>put|puts|putting|placed|places)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:toll|number|figure|count|total)\b)|(?<verb>said|says|say|told|tells|tell|reported|reports|report|confirmed|confirms|confirm|announced|announces|revealed|reveals|estimated|estimates|claimed|claims|claim|admitted|admits|admit|warned|warns|warn|stated|added|adds|recorded|has\s+recorded|have\s+recorded|verified|verifies|documented|counted|registered|published|publishes|quoted|quotes|tallied|noted|wrote|writes|posted|tweeted|acknowledged|acknowledges|conceded|concedes|showed|shows|indicated|indicates|listed|calculated|tallied))\b/gi;
 
 const SUBJECT_BOUNDARY =
   /[;:"“”[\]—–,]|\b(?:that|but|and|while|whereas|because|although|though|when|after|before|which|who|as|so|then)\b/gi;
@@ -343,15 +259,16 @@ function subjectBefore(before: string): string {
   SUBJECT_BOUNDARY.lastIndex = 0;
   for (let m = SUBJECT_BOUNDARY.exec(t); m !== null; m = SUBJECT_BOUNDARY.exec(t))
     cut = m.index + m[0].length;
-  return t.slice(cut);
+  // "Border guards have counted", "Russia finally confirmed": the subject without its auxiliaries.
+  return t
+    .slice(cut)
+    .replace(/(?:\s+(?:has|have|had|also|finally|now|previously|earlier|already|officially|again))+$/i, '');
 }
 
 /** A known organisation named anywhere in `s` (the one nearest its end). */
 function organisationIn(s: string): Source | null {
-  const found = normaliseSource(s, { place: null });
-  return found && found.kind !== 'he' && found.kind !== 'it' && ORGS.some(([, name]) => name === found.name)
-    ? found
-    : null;
+  const name = listedIn(s.replace(NUMBER_WORDS, ' '));
+  return name ? { name, kind: PERSONS.test(name) ? 'person' : 'org' } : null;
 }
 
 /**
@@ -378,12 +295,15 @@ export function findAttributions(
     if (g.according !== undefined) {
       const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 120);
       const np =
-        rest.split(
-          /[,.;:"“”]|\s(?=\d)|\b(?:that|who|which|as|on|last|this|in\s+(?:a|an|the)\s+statement)\b/,
-        )[0] ?? '';
+        rest.split(/[,.;:"“”()]|\s(?=\d)|\b(?:that|who|which|as|on|last|this|in|at|since|when)\b/)[0] ?? '';
       source = normaliseSource(np, context);
     } else {
       const before = s.slice(last, m.index);
+      // "refugees have been recorded": a passive names no source (unless "by X", read elsewhere).
+      if (/\b(?:been|be|being|is|are|was|were)\s+$/i.test(before)) {
+        last = m.index + m[0].length;
+        continue;
+      }
       const inverted =
         /[,"”]\s*$/.test(before) &&
         /^\s+(?:[\p{Lu}]|the\s+[\p{Lu}]|a\s+[\p{Lu}])/u.test(s.slice(m.index + m[0].length));
@@ -396,14 +316,13 @@ export function findAttributions(
       }
       if (!source) {
         const narrow = normaliseSource(subjectBefore(before), context);
-        const listed =
-          narrow !== null && (narrow.kind !== 'org' || ORGS.some(([, name]) => name === narrow.name));
+        const listed = narrow !== null && (narrow.kind !== 'org' || isListed(narrow));
         // "The United Nations human rights office in Geneva, Switzerland revealed": the office, not the country.
         source = listed ? narrow : (organisationIn(before.slice(-120)) ?? narrow);
       }
     }
     last = m.index + m[0].length;
-    if (source) out.push({ at, end, source, forecast });
+    if (source) out.push({ at, end, source, forecast, according: g.according !== undefined });
   }
   return out;
 }
@@ -437,4 +356,23 @@ export function lastNewspaperNamed(text: string, from: number, to: number): stri
   for (let m = NAMED_PAPER.exec(s); m !== null; m = NAMED_PAPER.exec(s)) name = m[1]!.trim();
   if (name) return normaliseSource(name, { place: null })?.name ?? name;
   return null;
+}
+
+/**
+ * A headline or factbox line that names its source before a colon: "UN: 516 civilians killed",
+ * "Zelenskyy: 1,300 soldiers lost". Only listed sources count ("Related:", "Watch:" are not sources).
+ */
+export function colonSource(sentence: string): Source | null {
+  const m = /^([\p{Lu}][^:\n]{0,40}):\s+\S/u.exec(sentence);
+  if (!m) return null;
+  const found = normaliseSource(m[1]!, { place: null });
+  return found && (isListed(found) || COUNTRY_SPEAKERS.has(m[1]!.trim().toLowerCase())) ? found : null;
+}
+
+/** A source named in parentheses at the end of a clause: "about 7.1 million (IOM)". */
+export function parentheticalSource(clause: string): Source | null {
+  const m = /\(([^()\d]{2,40})\)\W*$/.exec(clause);
+  if (!m) return null;
+  const found = normaliseSource(m[1]!, { place: null });
+  return found && (found.kind === 'org' || found.kind === 'person') ? found : null;
 }

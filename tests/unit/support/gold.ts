@@ -104,7 +104,12 @@ export function locate(text: string, written: string, nth = 1): { start: number;
     const at = text.indexOf(written, from);
     if (at < 0) throw new Error(`gold figure "${written}" (#${nth}) is not in the text`);
     from = at + 1;
-    if (isWordChar(text[at - 1]) || isWordChar(text[at + written.length])) continue;
+    const before = text[at - 1];
+    const after = text[at + written.length];
+    // Not inside a longer word or number: "500" is not a figure of its own in "2,500".
+    if (isWordChar(before) || isWordChar(after)) continue;
+    if ((before === ',' || before === '.') && /\d/.test(text[at - 2] ?? '')) continue;
+    if ((after === ',' || after === '.') && /\d/.test(text[at + written.length + 1] ?? '')) continue;
     if (++seen === nth) return { start: at, end: at + written.length };
   }
 }
@@ -157,7 +162,7 @@ function score(gold: number, found: number, correct: number): Score {
 
 /** The attribute as the gold writes it: an absent scope is null. */
 function attr(r: Reading | GoldFigure, a: Attribute): unknown {
-  const v = (r as Record<string, unknown>)[a];
+  const v = (r as unknown as Record<string, unknown>)[a];
   return v === undefined ? null : v;
 }
 
