@@ -175,6 +175,12 @@ describe.each(BROWSERS)('Figure Check in %s', (browserName) => {
       (c) => c.visible,
       5_000,
     );
+    // The artifact shows the card as a reader sees it, once its fade-in is over.
+    await poll(
+      () => article.evaluate(readCard, null),
+      (c) => c.settled,
+      2_000,
+    );
     await article.screenshot(path.join(RESULTS_DIR, `${browserName}-hover-card.png`));
     expect(card, 'a visible [role=dialog] in the open shadow root of <figure-check-card>').toMatchObject({
       dialog: true,

@@ -87,6 +87,8 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
   });
 
   async function verdictOnNews(until: (v: string | null) => boolean): Promise<string | null> {
+    // The reader looks at the page: browsers hold back frames (and so highlight writes) in hidden tabs.
+    await news.bringToFront();
     const verdict = await poll(() => news.evaluate(readVerdict, FIGURE), until);
     expect(until(verdict), `verdict of "${FIGURE}" on the news page: ${verdict}`).toBe(true);
     return verdict;
@@ -249,6 +251,38 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
     await page.close();
   });
 
+  test('the card’s “Show in the document” opens the document page at the claim, in a new tab', async () => {
+    const card = await hoverFigure();
+    expect(card.visible).toBe(true);
+    const clicked = await news.evaluate(() => {
+      const host = document.querySelector('figure-check-card');
+      const report = [...(host?.shadowRoot?.querySelectorAll('[data-testid="report"]') ?? [])].find((r) =>
+        r.textContent?.includes('1,200'),
+      );
+      const button = report?.querySelector<HTMLButtonElement>('[data-testid="show-in-document"]');
+      button?.click();
+      return button?.textContent ?? null;
+    }, null);
+    expect(clicked).toBe('Show in the document');
+    // Extension pages see each other: find the document page the background opened, and read it.
+    const opened = await poll(
+      () =>
+        library.evaluate(() => {
+          type Views = { extension: { getViews(o: { type: string }): Window[] } };
+          const scope = globalThis as unknown as { browser?: Views; chrome?: Views };
+          const api = scope.browser ?? scope.chrome;
+          const view = api?.extension
+            .getViews({ type: 'tab' })
+            .find((w) => w.location.pathname.endsWith('/document.html'));
+          const mark = view?.document.querySelector('[data-testid="highlight"]');
+          return view ? { search: view.location.search, highlight: mark?.textContent ?? null } : null;
+        }, null),
+      (v) => v !== null && v.highlight !== null,
+    );
+    expect(opened?.highlight).toBe('1,200');
+    expect(opened?.search).toMatch(/^\?id=reader-2022-03-30-[0-9a-f]{12}&claim=/);
+  });
+
   test('export, remove, import: the same library and the same comparison as before', async () => {
     const added = await libraryState((s) => s.own.length === 1);
     const cardBefore = await hoverFigure();
@@ -266,10 +300,14 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
     );
 
     await library.click('[data-testid="own-documents"] [data-testid="remove"]');
+    process.stderr.write(`T16 ${browserName} ${Date.now() % 100000}\n`);
     await library.click('[data-testid="confirm-remove"]');
+    process.stderr.write(`T17 ${browserName} ${Date.now() % 100000}\n`);
     await message('documents-message', /^✓ Removed “Kharkiv counts its ruins” and its \d+ claims?\.$/);
+    process.stderr.write(`T18 ${browserName} ${Date.now() % 100000}\n`);
     expect((await libraryState((s) => s.own.length === 0)).claims).toEqual(before.claims);
     await verdictOnNews((v) => v === 'no-reports');
+    process.stderr.write(`T20 ${browserName} ${Date.now() % 100000}\n`);
 
     await library.evaluate((content) => {
       const input = document.querySelector<HTMLInputElement>('#import-file')!;
@@ -284,6 +322,7 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
     );
     expect((await libraryState((s) => s.own.length === 1)).claims).toEqual(added.claims);
     await verdictOnNews((v) => v !== null && v !== 'no-reports');
+    process.stderr.write(`T34 ${browserName} ${Date.now() % 100000}\n`);
     const cardAfter = await hoverFigure();
     expect(cardAfter.verdict).toBe(cardBefore.verdict);
     expect(cardAfter.reports).toEqual(cardBefore.reports);

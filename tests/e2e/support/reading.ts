@@ -68,6 +68,8 @@ export interface CardSnapshot {
   /** The host has an open shadow root with a `[role=dialog]` inside. */
   dialog: boolean;
   visible: boolean;
+  /** Fully drawn: no animation running, opacity 1 (for screenshots). */
+  settled: boolean;
   label: string | null;
   verdict: string | null;
   reports: string[];
@@ -85,10 +87,16 @@ export function readCard(): CardSnapshot {
       dialog.getClientRects().length > 0 &&
       (typeof dialog.checkVisibility !== 'function' ||
         dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+    const settled =
+      visible &&
+      dialog.getAnimations({ subtree: true }).every((a) => a.playState !== 'running') &&
+      getComputedStyle(dialog).opacity === '1' &&
+      getComputedStyle(host).opacity === '1';
     return {
       hosts: hosts.length,
       dialog: dialog !== null,
       visible,
+      settled,
       label: dialog?.getAttribute('aria-label') ?? null,
       verdict: dialog ? squash(dialog.querySelector('[data-testid="verdict"]')?.textContent) : null,
       reports: dialog
@@ -99,7 +107,16 @@ export function readCard(): CardSnapshot {
   });
   return (
     cards.find((c) => c.visible) ??
-    cards[0] ?? { hosts: 0, dialog: false, visible: false, label: null, verdict: null, reports: [], text: '' }
+    cards[0] ?? {
+      hosts: 0,
+      dialog: false,
+      visible: false,
+      settled: false,
+      label: null,
+      verdict: null,
+      reports: [],
+      text: '',
+    }
   );
 }
 
