@@ -133,6 +133,7 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
       null,
     );
     await library.click('#export-json');
+    process.stderr.write(`E1 ${browserName} ${Date.now() % 100000}\n`);
     const href = await poll(
       () =>
         library.evaluate(
@@ -284,9 +285,13 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
   });
 
   test('export, remove, import: the same library and the same comparison as before', async () => {
+    process.stderr.write(`A0 ${browserName} ${Date.now() % 100000}\n`);
     const added = await libraryState((s) => s.own.length === 1);
+    process.stderr.write(`A1 ${browserName} ${Date.now() % 100000}\n`);
     const cardBefore = await hoverFigure();
+    process.stderr.write(`A2 ${browserName} ${Date.now() % 100000}\n`);
     exported = await exportDatabase();
+    process.stderr.write(`A3 ${browserName} ${Date.now() % 100000}\n`);
     const file = JSON.parse(exported) as {
       format: string;
       claims: { id: string; document: { origin?: string } }[];

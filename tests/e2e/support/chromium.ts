@@ -40,7 +40,13 @@ export async function launchChromium(): Promise<TestBrowser> {
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
-    return new ChromiumBrowser(context, profile, extensionBase);
+    const browser = new ChromiumBrowser(context, profile, extensionBase);
+    // The background's own errors count too (the service worker has no page).
+    worker.on('console', (message) => {
+      if (message.type() === 'error')
+        browser.problems.push(`${worker.url()}: console.error ${message.text()}`);
+    });
+    return browser;
   } catch (error) {
     await context?.close().catch(() => {});
     await rm(profile, { recursive: true, force: true });
