@@ -111,6 +111,12 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
     );
   }
 
+  /** Clicks in the options page, brought to the front as a reader would (hidden tabs get few frames). */
+  async function clickInLibrary(selector: string): Promise<void> {
+    await library.bringToFront();
+    await library.click(selector);
+  }
+
   async function libraryState(until: (s: LibrarySnapshot) => boolean): Promise<LibrarySnapshot> {
     const state = await poll(() => library.evaluate(readLibrary, null), until);
     expect(until(state), `the library page: ${JSON.stringify(state)}`).toBe(true);
@@ -132,8 +138,7 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
       () => document.querySelector<HTMLAnchorElement>('[data-testid="transfer-message"] a')?.href ?? '',
       null,
     );
-    await library.click('#export-json');
-    process.stderr.write(`E1 ${browserName} ${Date.now() % 100000}\n`);
+    await clickInLibrary('#export-json');
     const href = await poll(
       () =>
         library.evaluate(
@@ -162,7 +167,7 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
       set('#doc-date', doc.date);
       set('#doc-url', doc.url);
     }, DOCUMENT);
-    await library.click('#preview');
+    await clickInLibrary('#preview');
     const review = await poll(
       () =>
         library.evaluate(
@@ -175,7 +180,7 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
       (claims) => claims.length > 0,
     );
     expect(review).toContain('1,200');
-    await library.click('#save');
+    await clickInLibrary('#save');
     await message('add-message', /^✓ Saved “Kharkiv counts its ruins” with \d+ claims?\./);
     const added = await libraryState((s) => s.own.length === 1);
     expect(added.own).toEqual(['Kharkiv counts its ruins Your document']);
@@ -285,13 +290,9 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
   });
 
   test('export, remove, import: the same library and the same comparison as before', async () => {
-    process.stderr.write(`A0 ${browserName} ${Date.now() % 100000}\n`);
     const added = await libraryState((s) => s.own.length === 1);
-    process.stderr.write(`A1 ${browserName} ${Date.now() % 100000}\n`);
     const cardBefore = await hoverFigure();
-    process.stderr.write(`A2 ${browserName} ${Date.now() % 100000}\n`);
     exported = await exportDatabase();
-    process.stderr.write(`A3 ${browserName} ${Date.now() % 100000}\n`);
     const file = JSON.parse(exported) as {
       format: string;
       claims: { id: string; document: { origin?: string } }[];
@@ -304,15 +305,11 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
       true,
     );
 
-    await library.click('[data-testid="own-documents"] [data-testid="remove"]');
-    process.stderr.write(`T16 ${browserName} ${Date.now() % 100000}\n`);
-    await library.click('[data-testid="confirm-remove"]');
-    process.stderr.write(`T17 ${browserName} ${Date.now() % 100000}\n`);
+    await clickInLibrary('[data-testid="own-documents"] [data-testid="remove"]');
+    await clickInLibrary('[data-testid="confirm-remove"]');
     await message('documents-message', /^✓ Removed “Kharkiv counts its ruins” and its \d+ claims?\.$/);
-    process.stderr.write(`T18 ${browserName} ${Date.now() % 100000}\n`);
     expect((await libraryState((s) => s.own.length === 0)).claims).toEqual(before.claims);
     await verdictOnNews((v) => v === 'no-reports');
-    process.stderr.write(`T20 ${browserName} ${Date.now() % 100000}\n`);
 
     await library.evaluate((content) => {
       const input = document.querySelector<HTMLInputElement>('#import-file')!;
@@ -327,7 +324,6 @@ describe.each(BROWSERS)('The reader’s library in %s', (browserName) => {
     );
     expect((await libraryState((s) => s.own.length === 1)).claims).toEqual(added.claims);
     await verdictOnNews((v) => v !== null && v !== 'no-reports');
-    process.stderr.write(`T34 ${browserName} ${Date.now() % 100000}\n`);
     const cardAfter = await hoverFigure();
     expect(cardAfter.verdict).toBe(cardBefore.verdict);
     expect(cardAfter.reports).toEqual(cardBefore.reports);
