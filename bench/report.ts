@@ -1,0 +1,505 @@
+/**
+ * Turning runs into the report: medians per page and mode, ratios against the page alone and against the
+ * naive baseline, the targets of issue 5 with PASS/MISS, and a table for a person.
+ */
+import type { BundleSizes } from './bundles.ts';
+import type { ComparisonResult, ExtractionResult } from './database.ts';
+import type { Mode, PageRun, PopupRun } from './browser.ts';
+import type { TaskSummary } from './trace.ts';
+
+export const median = (xs: readonly number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const nums = (xs: readonly (number | null)[]) => xs.filter((x): x is number => x !== null);
+const medianOf = (xs: readonly (number | null)[]) => median(nums(xs));
+const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const percentile = (xs: readonly number[], p: number) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+export interface ModeSummary {
+  runs: number;
+  settled: boolean;
+  /** Medians over runs. */
+  firstInViewMs: number | null;
+  lastMarkMs: number | null;
+  figuresMarked: number | null;
+  figuresFound: number | null;
+  /** Main-thread time of the whole load until quiet, ms (trace): wall, and thread (CPU) time. */
+  mainThreadMs: number | null;
+  mainThreadCpuMs: number | null;
+  /** The same minus the page alone's: what this mode added. */
+  addedMs: number | null;
+  addedCpuMs: number | null;
+  /** Longest task of the main thread, and longest that ran extension code (wall, and by thread time), ms. */
+  longestTaskMs: number | null;
+  longestExtensionTaskMs: number | null;
+  longestExtensionTaskCpuMs: number | null;
+  /** Extension tasks over 50 ms per run (wall), and over 50 ms of thread time. */
+  extensionLongTasks: number | null;
+  extensionLongTasksCpu: number | null;
+  /** Time in extension script (its evaluation and callbacks), ms. */
+  extensionScriptMs: number | null;
+  /** Longest long task seen by the page's own PerformanceObserver, ms. */
+  observedLongestTaskMs: number | null;
+  heapJsMB: number | null;
+  heapEmbedderMB: number | null;
+  /** Load event end from navigation start, in the traced runs, ms. */
+  tracedLoadMs: number | null;
+}
+
+export interface PageReport {
+  name: string;
+  description: string;
+  textChars: number;
+  elements: number;
+  modes: Record<Mode, ModeSummary>;
+  /** Untraced loads: medians, and the extension's slowdown over the page alone. */
+  load: { none: number | null; extension: number | null; slowdown: number | null; runs: number } | null;
+  ratios: {
+    /** Extension's added main-thread time over the baseline's: thread (CPU) time, and wall time. */
+    addedVsBaseline: number | null;
+    addedWallVsBaseline: number | null;
+    heapJsVsNone: number | null;
+  };
+  live: {
+    withFigure: number;
+    missed: number;
+    p50: number | null;
+    p95: number | null;
+    max: number | null;
+    baselineP95: number | null;
+  } | null;
+  /** The longest extension task (by thread time) seen in any run, with what it was made of. */
+  worstExtensionTask: TaskSummary | null;
+  /** The extension's first tasks in its first run, from DOMContentLoaded: the road to the first highlight. */
+  firstExtensionTasks: TaskSummary[];
+}
+
+export interface Target {
+  id: string;
+  description: string;
+  value: number | null;
+  limit: number;
+  unit: string;
+  pass: boolean;
+  detail: string;
+}
+
+export interface BenchReport {
+  meta: {
+    startedAt: string;
+    durationS: number;
+    node: string;
+    chromium: string | null;
+    cpus: number;
+    loadAverage: { start: number[]; end: number[] };
+    config: unknown;
+    notes: string[];
+  };
+  pages: PageReport[];
+  popup: {
+    page: string;
+    figures: number | null;
+    runs: PopupRun[];
+    firstMs: number | null;
+    listMs: number | null;
+  } | null;
+  database: {
+    extraction: ExtractionResult[];
+    /** ms per document at the larger corpus over ms per document at the smaller: 1 is linear. */
+    perDocumentRatio: number | null;
+    comparisons: ComparisonResult[];
+  } | null;
+  bundles: BundleSizes | null;
+  targets: Target[];
+  raw: { page: string; runs: PageRun[] }[];
+}
+
+export function summariseMode(runs: readonly PageRun[], none: ModeSummary | null): ModeSummary {
+  const mb = (b: number | null) => (b === null ? null : Math.round((b / 1048576) * 10) / 10);
+  const main = medianOf(runs.map((r) => r.main.totalMs));
+  const cpu = medianOf(runs.map((r) => r.main.totalCpuMs));
+  return {
+    runs: runs.length,
+    settled: runs.every((r) => r.settled),
+    firstInViewMs: r1(medianOf(runs.map((r) => r.firstInViewMs))),
+    lastMarkMs: r1(medianOf(runs.map((r) => r.lastMarkMs))),
+    figuresMarked: medianOf(runs.map((r) => r.figuresMarked)),
+    figuresFound: medianOf(runs.map((r) => r.figuresFound)),
+    mainThreadMs: r1(main),
+    mainThreadCpuMs: r1(cpu),
+    addedMs: none && main !== null && none.mainThreadMs !== null ? r1(main - none.mainThreadMs) : null,
+    addedCpuMs: none && cpu !== null && none.mainThreadCpuMs !== null ? r1(cpu - none.mainThreadCpuMs) : null,
+    longestTaskMs: r1(medianOf(runs.map((r) => r.main.longest?.ms ?? 0))),
+    longestExtensionTaskMs: r1(medianOf(runs.map((r) => r.main.longestExtension?.ms ?? 0))),
+    longestExtensionTaskCpuMs: r1(medianOf(runs.map((r) => r.main.longestExtensionCpu?.cpuMs ?? 0))),
+    extensionLongTasks: medianOf(runs.map((r) => r.main.extensionLongTaskCount)),
+    extensionLongTasksCpu: medianOf(runs.map((r) => r.main.extensionLongTaskCpuCount)),
+    extensionScriptMs: r1(medianOf(runs.map((r) => r.main.extensionScriptMs))),
+    observedLongestTaskMs: r1(medianOf(runs.map((r) => r.longtasks[0] ?? 0))),
+    heapJsMB: mb(medianOf(runs.map((r) => r.heap.jsUsed))),
+    heapEmbedderMB: mb(medianOf(runs.map((r) => r.heap.embedderUsed))),
+    tracedLoadMs: r1(medianOf(runs.map((r) => r.load))),
+  };
+}
+
+export function summarisePage(
+  page: { name: string; description: string; textChars: number; elements: number },
+  runs: readonly PageRun[],
+  loads: { none: number[]; extension: number[] } | null,
+): PageReport {
+  const of = (mode: Mode) => runs.filter((r) => r.mode === mode);
+  const none = summariseMode(of('none'), null);
+  const extension = summariseMode(of('extension'), none);
+  const baseline = summariseMode(of('baseline'), none);
+  const liveRuns = of('extension').filter((r) => r.live);
+  const latencies = liveRuns.flatMap((r) => r.live!.latencies);
+  const baseLatencies = of('baseline').flatMap((r) => r.live?.latencies ?? []);
+  let worst: TaskSummary | null = null;
+  for (const r of of('extension')) {
+    const t = r.main.longestExtensionCpu;
+    if (t && (!worst || t.cpuMs > worst.cpuMs)) worst = t;
+  }
+  const loadNone = loads ? median(loads.none) : null;
+  const loadExt = loads ? median(loads.extension) : null;
+  const ratio = (a: number | null, b: number | null) =>
+    a === null || b === null || b <= 0 ? null : Math.round((a / b) * 100) / 100;
+  return {
+    ...page,
+    modes: { none, extension, baseline },
+    load: loads
+      ? {
+          none: r1(loadNone),
+          extension: r1(loadExt),
+          slowdown: loadNone && loadExt !== null ? Math.round((loadExt / loadNone - 1) * 1000) / 1000 : null,
+          runs: loads.none.length,
+        }
+      : null,
+    ratios: {
+      addedVsBaseline: ratio(extension.addedCpuMs, baseline.addedCpuMs),
+      addedWallVsBaseline: ratio(extension.addedMs, baseline.addedMs),
+      heapJsVsNone: ratio(extension.heapJsMB, none.heapJsMB),
+    },
+    live:
+      liveRuns.length > 0
+        ? {
+            withFigure: liveRuns.reduce((a, r) => a + r.live!.withFigure, 0),
+            missed: liveRuns.reduce((a, r) => a + r.live!.missed, 0),
+            p50: r1(percentile(latencies, 50)),
+            p95: r1(percentile(latencies, 95)),
+            max: r1(latencies.length ? Math.max(...latencies) : null),
+            baselineP95: r1(percentile(baseLatencies, 95)),
+          }
+        : null,
+    worstExtensionTask: worst,
+    firstExtensionTasks: of('extension')[0]?.main.firstExtensionTasks ?? [],
+  };
+}
+
+export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] {
+  const targets: Target[] = [];
+  const page = (name: string) => report.pages.find((p) => p.name === name);
+  if (report.pages.length > 0) {
+    let worst: PageReport | null = null;
+    for (const p of report.pages) {
+      const ms = p.modes.extension.longestExtensionTaskCpuMs ?? 0;
+      if (!worst || ms > (worst.modes.extension.longestExtensionTaskCpuMs ?? 0)) worst = p;
+    }
+    const ms = worst?.modes.extension.longestExtensionTaskCpuMs ?? null;
+    targets.push({
+      id: 'long-tasks',
+      description: 'No long task over 50 ms caused by the extension, on any page (thread time)',
+      value: ms,
+      limit: 50,
+      unit: 'ms',
+      pass: ms !== null && ms <= 50,
+      detail: worst
+        ? `on ${worst.name} (median of runs; ${worst.modes.extension.longestExtensionTaskMs} ms wall on this loaded machine)`
+        : '',
+    });
+  }
+  const blog = page('live-blog');
+  if (blog) {
+    const v = blog.modes.extension.firstInViewMs;
+    targets.push({
+      id: 'first-highlight',
+      description: 'First highlight in the viewport within 50 ms of DOMContentLoaded (live blog)',
+      value: v,
+      limit: 50,
+      unit: 'ms',
+      pass: v !== null && v <= 50,
+      detail: `baseline: ${blog.modes.baseline.firstInViewMs ?? '–'} ms`,
+    });
+  }
+  for (const name of ['live-blog', 'big-text']) {
+    const p = page(name);
+    if (!p) continue;
+    const v = p.ratios.addedVsBaseline;
+    targets.push({
+      id: `added-time-${name}`,
+      description: `Added main-thread time at most half the naive baseline's (${name})`,
+      value: v,
+      limit: 0.5,
+      unit: '×',
+      pass: v !== null && v <= 0.5 && p.modes.extension.settled,
+      detail: `thread time: extension +${p.modes.extension.addedCpuMs ?? '–'} ms, baseline +${p.modes.baseline.addedCpuMs ?? '–'} ms (wall ratio ${p.ratios.addedWallVsBaseline ?? '–'}×)${p.modes.extension.settled ? '' : '; extension still busy at the time limit: a lower bound'}`,
+    });
+  }
+  const short = page('short-article');
+  if (short?.load) {
+    const v = short.load.slowdown;
+    targets.push({
+      id: 'load-slowdown',
+      description: 'Page load slowed by under 5% (short article)',
+      value: v === null ? null : Math.round(v * 1000) / 10,
+      limit: 5,
+      unit: '%',
+      pass: v !== null && v < 0.05,
+      detail: `load ${short.load.none} ms alone, ${short.load.extension} ms with the extension (median of ${short.load.runs})`,
+    });
+  }
+  const live = page('live-page');
+  if (live?.live) {
+    const v = live.live.p95;
+    targets.push({
+      id: 'live-latency',
+      description:
+        "Live page's new entries highlighted within 200 ms of appearing (95th percentile, none missed)",
+      value: v,
+      limit: 200,
+      unit: 'ms',
+      pass: v !== null && v <= 200 && live.live.missed === 0,
+      detail: `median ${live.live.p50} ms, max ${live.live.max} ms, ${live.live.missed} of ${live.live.withFigure} entries with a figure never highlighted`,
+    });
+  }
+  const cmp = report.database?.comparisons.at(-1);
+  if (cmp) {
+    targets.push({
+      id: 'comparison',
+      description: `Comparison against ${cmp.claims.toLocaleString('en-US')} claims under 20 µs`,
+      value: cmp.usPerComparison,
+      limit: 20,
+      unit: 'µs',
+      pass: cmp.usPerComparison < 20,
+      detail: `${cmp.comparisonsPerSecond.toLocaleString('en-US')} comparisons/s, ${cmp.reportsPerComparison} reports each on average`,
+    });
+  }
+  if (report.bundles) {
+    const v = report.bundles.contentScript.gzipBytes;
+    targets.push({
+      id: 'content-size',
+      description: 'Content script under 40 KB gzipped',
+      value: Math.round(v / 100) / 10,
+      limit: 40,
+      unit: 'KB',
+      pass: v < 40_000,
+      detail: `${report.bundles.contentScript.bytes.toLocaleString('en-US')} bytes minified`,
+    });
+  }
+  return targets;
+}
+
+// ---- the table for a person ------------------------------------------------------------------------
+
+const f = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '–' : `${x}${unit}`);
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatReport(report: BenchReport): string {
+  const out: string[] = [];
+  const m = report.meta;
+  out.push(
+    `Figure Check benchmark — ${m.startedAt}, ${m.durationS} s; Node ${m.node}, ${m.chromium ?? 'no browser'}, ` +
+      `${m.cpus} CPUs, load average ${m.loadAverage.start.map((x) => x.toFixed(1)).join('/')} at start, ` +
+      `${m.loadAverage.end.map((x) => x.toFixed(1)).join('/')} at end`,
+  );
+  for (const n of m.notes) out.push(`  note: ${n}`);
+  if (report.pages.length > 0) {
+    out.push(
+      '',
+      'Pages (medians over runs; times from DOMContentLoaded; main thread from the trace, until quiet)',
+    );
+    const rows: (string | number)[][] = [];
+    for (const p of report.pages) {
+      for (const mode of ['none', 'extension', 'baseline'] as const) {
+        const s = p.modes[mode];
+        rows.push([
+          mode === 'none' ? p.name : '',
+          mode,
+          f(s.firstInViewMs),
+          f(s.lastMarkMs),
+          mode === 'extension'
+            ? `${f(s.figuresMarked)}/${f(s.figuresFound)}`
+            : mode === 'baseline'
+              ? f(s.figuresMarked)
+              : '',
+          f(s.longestTaskMs),
+          mode === 'extension'
+            ? `${f(s.longestExtensionTaskMs)}/${f(s.longestExtensionTaskCpuMs)} (${f(s.extensionLongTasks)}/${f(s.extensionLongTasksCpu)})`
+            : '',
+          `${f(s.mainThreadMs)}/${f(s.mainThreadCpuMs)}`,
+          mode === 'none' ? '' : `${f(s.addedMs)}/${f(s.addedCpuMs)}`,
+          f(s.heapJsMB),
+          f(s.heapEmbedderMB),
+          f(s.tracedLoadMs),
+          s.settled ? '' : 'busy at limit',
+        ]);
+      }
+    }
+    out.push(
+      table(
+        [
+          'page',
+          'mode',
+          '1st in view',
+          'last mark',
+          'marked/found',
+          'longest task',
+          'ext task wall/cpu (n>50)',
+          'main wall/cpu',
+          'added wall/cpu',
+          'JS heap MB',
+          'DOM heap MB',
+          'load ms',
+          '',
+        ],
+        rows,
+      ),
+    );
+    out.push('', 'Ratios, loads, and the longest extension task');
+    out.push(
+      table(
+        [
+          'page',
+          'added ext/baseline cpu (wall)',
+          'JS heap ext/alone',
+          'load alone',
+          'load ext',
+          'slowdown',
+          'worst extension task (wall/cpu: parts)',
+        ],
+        report.pages.map((p) => [
+          p.name,
+          `${f(p.ratios.addedVsBaseline, '×')} (${f(p.ratios.addedWallVsBaseline, '×')})`,
+          f(p.ratios.heapJsVsNone, '×'),
+          f(p.load?.none, ' ms'),
+          f(p.load?.extension, ' ms'),
+          p.load?.slowdown === null || p.load === null ? '–' : `${(p.load.slowdown * 100).toFixed(1)}%`,
+          p.worstExtensionTask
+            ? `${p.worstExtensionTask.ms}/${p.worstExtensionTask.cpuMs} ms: ${p.worstExtensionTask.parts
+                .slice(0, 3)
+                .map(([n, ms]) => `${n} ${ms}`)
+                .join(', ')}`
+            : '–',
+        ]),
+      ),
+    );
+    for (const p of report.pages) {
+      if (!p.live) continue;
+      out.push(
+        '',
+        `Live page: ${p.live.withFigure} entries with a figure; highlighted after median ${f(p.live.p50)} ms, ` +
+          `p95 ${f(p.live.p95)} ms, max ${f(p.live.max)} ms; ${p.live.missed} never highlighted ` +
+          `(baseline p95 ${f(p.live.baselineP95)} ms)`,
+      );
+    }
+  }
+  if (report.pages.some((p) => p.firstExtensionTasks.length > 0))
+    out.push('', 'The road to the first highlight');
+  for (const p of report.pages) {
+    if (p.firstExtensionTasks.length === 0) continue;
+    out.push(
+      `${p.name}: first extension tasks (ms from DOMContentLoaded +start wall/cpu): ` +
+        p.firstExtensionTasks
+          .slice(0, 6)
+          .map(
+            (t) =>
+              `+${t.start} ${t.ms}/${t.cpuMs}${t.parts[0] ? ` ${t.parts[0][0].replace(' (extension)', '')}` : ''}`,
+          )
+          .join(' · '),
+    );
+  }
+  if (report.popup) {
+    out.push(
+      '',
+      `Popup (${report.popup.page}, ${f(report.popup.figures)} figures found): first item after ${f(report.popup.firstMs)} ms, ` +
+        `whole list after ${f(report.popup.listMs)} ms from opening (median of ${report.popup.runs.length})`,
+    );
+  }
+  if (report.database) {
+    out.push('', 'Database (Node)');
+    out.push(
+      table(
+        ['corpus', 'chars', 'claims', 'ms', 'claims/s', 'ms/doc'],
+        report.database.extraction.map((e) => [
+          `${e.documents} docs`,
+          e.characters,
+          e.claims,
+          e.ms,
+          e.claimsPerSecond,
+          e.msPerDocument,
+        ]),
+      ),
+    );
+    out.push(
+      `cost per document, larger corpus over smaller: ${f(report.database.perDocumentRatio, '×')} (1.0 = linear)`,
+    );
+    out.push(
+      table(
+        ['claims', 'index ms', 'µs/comparison', 'comparisons/s', 'reports each', 'µs with 1 report'],
+        report.database.comparisons.map((c) => [
+          c.claims,
+          c.indexMs,
+          c.usPerComparison,
+          c.comparisonsPerSecond,
+          c.reportsPerComparison,
+          c.usOneReport,
+        ]),
+      ),
+    );
+  }
+  if (report.bundles) {
+    out.push('', 'Bundles (.output/chrome-mv3)');
+    const b = report.bundles;
+    out.push(
+      table(
+        ['part', 'bytes', 'gzip bytes', 'files'],
+        (
+          [
+            ['content script', b.contentScript],
+            ['background', b.background],
+            ['popup', b.popup],
+          ] as const
+        ).map(([n, s]) => [n, s.bytes, s.gzipBytes, s.files.join(' ')]),
+      ),
+    );
+  }
+  if (report.targets.length > 0) {
+    out.push('', 'Targets');
+    out.push(
+      table(
+        ['', 'target', 'value', 'limit', 'detail'],
+        report.targets.map((t) => [
+          t.pass ? 'PASS' : 'MISS',
+          t.description,
+          f(t.value, ` ${t.unit}`),
+          `${t.limit} ${t.unit}`,
+          t.detail,
+        ]),
+      ),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,318 @@
+/**
+ * `npm run bench`: Figure Check's cost on heavy pages, measured in real Chromium against the page alone and
+ * against a naive highlighter in the same run, plus the database side in Node and the bundle sizes.
+ * Prints a table and writes bench-results/report.json. README.md ("Benchmark") says how to read it.
+ *
+ *   npm run bench                         the full run (about 20–30 minutes on two loaded cores)
+ *   npm run bench -- --quick              small pages, one run each (a minute or two)
+ *   npm run bench -- --repeats 5          more runs per page and mode (medians are reported)
+ *   npm run bench -- --pages live-blog,big-text   only these pages (popup and database still run)
+ *   npm run bench -- --skip node,popup    leave parts out: browser, popup, node, bundles
+ *   npm run bench -- --out FILE           write the JSON report elsewhere
+ *   npm run bench -- --profile live-blog  where the content script's time goes on one page (CPU profile of
+ *                                         an unminified build) and what the content script bundle holds
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { serveFixtures } from '../scripts/serve.ts';
+import { MODES, launchBrowsers, loadTime, runPage, runPopup, type PageRun } from './browser.ts';
+import { measureBundles } from './bundles.ts';
+import {
+  generateClaims,
+  generateCorpus,
+  generateReadings,
+  measureComparisons,
+  measureExtraction,
+} from './database.ts';
+import { FULL_SIZES, generatePages, type PageName, type PageSizes } from './pages.ts';
+import { evaluateTargets, formatReport, median, summarisePage, type BenchReport } from './report.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type Part = 'browser' | 'popup' | 'node' | 'bundles';
+
+export interface BenchConfig {
+  sizes: PageSizes;
+  /** Traced runs per page and mode. */
+  repeats: number;
+  /** Untraced loads per mode for the load-time comparison: the short article, and every other page. */
+  loadRepeats: { shortArticle: number; other: number };
+  popupRepeats: number;
+  /** Corpus sizes (documents) for claims extracted per second; the second should be 10× the first. */
+  corpora: [number, number];
+  corpusRepeats: number;
+  /** Database sizes (claims) for comparisons; the last is the one the target speaks of. */
+  databases: number[];
+  readings: number;
+  /** A page counts as done when its main thread is under 3% busy for quietMs; maxMs caps one run. */
+  settle: { quietMs: number; maxMs: number };
+  pages: PageName[];
+  skip: Part[];
+  outFile: string | null;
+  extensionDir: string;
+  chromium: string;
+  log: (line: string) => void;
+}
+
+const BROWSER_PAGES: PageName[] = ['short-article', 'live-blog', 'big-text', 'table-heavy', 'live-page'];
+
+export function fullConfig(): BenchConfig {
+  return {
+    sizes: FULL_SIZES,
+    repeats: 3,
+    loadRepeats: { shortArticle: 15, other: 3 },
+    popupRepeats: 5,
+    corpora: [1_000, 10_000],
+    corpusRepeats: 3,
+    databases: [10_000, 100_000],
+    readings: 1_000,
+    settle: { quietMs: 2_000, maxMs: 240_000 },
+    pages: BROWSER_PAGES,
+    skip: [],
+    outFile: path.join(ROOT, 'bench-results/report.json'),
+    extensionDir: path.join(ROOT, '.output/chrome-mv3'),
+    chromium: process.env.FIGURE_CHECK_CHROMIUM ?? '/usr/bin/chromium',
+    log: (line) => console.error(line),
+  };
+}
+
+/** Small pages, one run each: what the smoke test runs. */
+export function quickConfig(): BenchConfig {
+  return {
+    ...fullConfig(),
+    sizes: {
+      liveBlogEntries: 60,
+      bigTextChars: 60_000,
+      tableElements: 2_000,
+      liveEntries: 15,
+      liveIntervalMs: 100,
+      popupFigures: 40,
+    },
+    repeats: 1,
+    loadRepeats: { shortArticle: 3, other: 1 },
+    popupRepeats: 2,
+    corpora: [20, 200],
+    corpusRepeats: 1,
+    databases: [5_000],
+    readings: 100,
+    settle: { quietMs: 1_000, maxMs: 30_000 },
+  };
+}
+
+function chromiumVersion(executable: string): string | null {
+  try {
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export async function runBench(config: BenchConfig): Promise<BenchReport> {
+  const started = Date.now();
+  const loadStart = os.loadavg();
+  const skip = new Set(config.skip);
+  const log = config.log;
+  const notes: string[] = [
+    'Main-thread time is the sum of the page main thread\'s top-level tasks (Chromium trace, RunTask) from navigation until the thread is quiet; "added" is that minus the page alone\'s. "wall" is elapsed time, "cpu" the thread time (trace tdur): on a machine shared with other work, wall time includes time the thread waited for a core, so the targets use thread time and both are shown.',
+    "A task is the extension's when it ran extension script (chrome-extension:// URL in the trace); its layout and style work in the same task count with it.",
+    "JS heap is Runtime.getHeapUsage after two forced GCs: the page's V8 isolate, which holds the page's world AND the content script's isolated world; DOM heap is the Blink (Oilpan) heap beside it, where highlight elements live.",
+    'The extension writes highlights only on or near the screen (the page is not scrolled here): "last mark" is the last highlight written without scrolling; "found" is how many figures the content script found in the whole page (its answer to the popup).',
+    'The baseline is mark.js markRegExp(/\\d+/g) over the body at DOMContentLoaded and over each element the page adds later, injected into the page itself.',
+  ];
+  const pages = generatePages(config.sizes);
+  const report: Omit<BenchReport, 'targets'> = {
+    meta: {
+      startedAt: new Date(started).toISOString(),
+      durationS: 0,
+      node: process.version,
+      chromium: null,
+      cpus: os.cpus().length,
+      loadAverage: { start: loadStart, end: [] },
+      config: { ...config, log: undefined },
+      notes,
+    },
+    pages: [],
+    popup: null,
+    database: null,
+    bundles: null,
+    raw: [],
+  };
+
+  if (!skip.has('bundles')) {
+    if (!existsSync(path.join(config.extensionDir, 'manifest.json'))) {
+      throw new Error(
+        `bench: ${config.extensionDir}/manifest.json is missing: run npm run build:chrome first.`,
+      );
+    }
+    report.bundles = await measureBundles(config.extensionDir);
+  }
+
+  if (!skip.has('browser') || !skip.has('popup')) {
+    if (!existsSync(path.join(config.extensionDir, 'manifest.json'))) {
+      throw new Error(
+        `bench: ${config.extensionDir}/manifest.json is missing: run npm run build:chrome first.`,
+      );
+    }
+    if (!existsSync(config.chromium)) {
+      throw new Error(
+        `bench: Chromium is not at ${config.chromium}: apt-get install -y chromium (or set FIGURE_CHECK_CHROMIUM).`,
+      );
+    }
+    report.meta.chromium = chromiumVersion(config.chromium);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-pages-'));
+    const server = await serveFixtures({ root: dir });
+    const browsers = await launchBrowsers({
+      extensionDir: config.extensionDir,
+      executablePath: config.chromium,
+      markJsPath: path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'),
+    });
+    try {
+      for (const p of pages) await writeFile(path.join(dir, p.file), p.html);
+      const url = (name: string) => `${server.url}${name}.html`;
+      if (!skip.has('browser')) {
+        const chosen = pages.filter((p) => config.pages.includes(p.name));
+        const runs = new Map<string, PageRun[]>(chosen.map((p) => [p.name, []]));
+        // Rounds of every page in every mode, so a machine that gets busier affects all modes alike.
+        for (let rep = 0; rep < config.repeats; rep++) {
+          for (const p of chosen) {
+            for (const mode of MODES) {
+              const minMs = p.live ? p.live.entries * p.live.intervalMs + 1_000 : 0;
+              const run = await runPage(browsers, url(p.name), mode, { ...config.settle, minMs });
+              runs.get(p.name)!.push(run);
+              log(
+                `  ${p.name} ${mode} #${rep + 1}: ${(run.wallMs / 1000).toFixed(1)} s, main ${run.main.totalMs} ms, ` +
+                  `marks ${run.marks}${run.figuresFound !== null ? `, found ${run.figuresFound}` : ''}` +
+                  `${run.settled ? '' : ' (busy at the time limit)'}`,
+              );
+            }
+          }
+        }
+        for (const p of chosen) {
+          const n = p.name === 'short-article' ? config.loadRepeats.shortArticle : config.loadRepeats.other;
+          const loads = { none: [] as number[], extension: [] as number[] };
+          for (let i = 0; i < n; i++) {
+            // Alternating, so drift in the machine's load hits both alike.
+            loads.none.push(await loadTime(browsers, url(p.name), 'none'));
+            loads.extension.push(await loadTime(browsers, url(p.name), 'extension'));
+          }
+          log(
+            `  ${p.name} load: alone ${median(loads.none)} ms, with the extension ${median(loads.extension)} ms`,
+          );
+          const pageRuns = runs.get(p.name)!;
+          report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null));
+          report.raw.push({ page: p.name, runs: pageRuns });
+        }
+      }
+      if (!skip.has('popup')) {
+        const popupRuns = await runPopup(browsers, url('popup-500'), config.popupRepeats, {
+          ...config.settle,
+          minMs: 0,
+        });
+        report.popup = {
+          page: 'popup-500',
+          figures: popupRuns[0]?.found ?? null,
+          runs: popupRuns,
+          firstMs: median(popupRuns.map((r) => r.firstMs)),
+          listMs: median(popupRuns.map((r) => r.listMs)),
+        };
+        log(`  popup: list after ${report.popup.listMs} ms`);
+      }
+    } finally {
+      await browsers.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  if (!skip.has('node')) {
+    // Warm the figure reader up first so the smaller corpus is not charged the JIT's start.
+    measureExtraction(generateCorpus(50, 99), 1);
+    const extraction = config.corpora.map((n) => {
+      const e = measureExtraction(generateCorpus(n), n >= 5_000 ? 1 : config.corpusRepeats);
+      log(`  corpus ${n}: ${e.claims} claims in ${e.ms} ms`);
+      return e;
+    });
+    const [a, b] = extraction;
+    const readings = generateReadings(config.readings);
+    const comparisons = config.databases.map((n) => {
+      const c = measureComparisons(generateClaims(n), readings, 3);
+      log(`  ${n} claims: ${c.usPerComparison} µs per comparison`);
+      return c;
+    });
+    report.database = {
+      extraction,
+      perDocumentRatio: a && b ? Math.round((b.msPerDocument / a.msPerDocument) * 100) / 100 : null,
+      comparisons,
+    };
+  }
+
+  report.meta.durationS = Math.round((Date.now() - started) / 1000);
+  report.meta.loadAverage.end = os.loadavg();
+  const full: BenchReport = { ...report, targets: evaluateTargets(report) };
+  if (config.outFile) {
+    await mkdir(path.dirname(config.outFile), { recursive: true });
+    await writeFile(config.outFile, `${JSON.stringify(full, null, 2)}\n`);
+  }
+  return full;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      repeats: { type: 'string' },
+      pages: { type: 'string' },
+      skip: { type: 'string' },
+      out: { type: 'string' },
+      profile: { type: 'string' },
+    },
+  });
+  if (values.profile) {
+    const { profilePage } = await import('./investigate.ts');
+    await profilePage(values.profile as PageName);
+    return;
+  }
+  const config = values.quick ? quickConfig() : fullConfig();
+  if (values.repeats !== undefined) {
+    const n = Number(values.repeats);
+    if (!Number.isInteger(n) || n < 1 || n > 50)
+      throw new Error(`bench: --repeats must be 1–50, got "${values.repeats}"`);
+    config.repeats = n;
+  }
+  if (values.pages !== undefined) {
+    const names = values.pages.split(',').filter(Boolean);
+    const bad = names.filter((n) => !BROWSER_PAGES.includes(n as PageName));
+    if (bad.length)
+      throw new Error(`bench: unknown page ${bad.join(', ')}; pages are ${BROWSER_PAGES.join(', ')}`);
+    config.pages = names as PageName[];
+  }
+  if (values.skip !== undefined) {
+    const parts = values.skip.split(',').filter(Boolean);
+    const known: Part[] = ['browser', 'popup', 'node', 'bundles'];
+    const bad = parts.filter((p) => !known.includes(p as Part));
+    if (bad.length) throw new Error(`bench: --skip takes ${known.join(', ')}; got ${bad.join(', ')}`);
+    config.skip = parts as Part[];
+  }
+  if (values.out !== undefined) config.outFile = path.resolve(values.out);
+  config.log(
+    `Figure Check benchmark (${values.quick ? 'quick' : 'full'}): load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  const report = await runBench(config);
+  console.log(formatReport(report));
+  if (config.outFile) console.log(`\nJSON report: ${path.relative(process.cwd(), config.outFile)}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

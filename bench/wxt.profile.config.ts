@@ -1,0 +1,13 @@
+/**
+ * The Chrome build with readable function names, for profiling the content script (`npm run bench --
+ * --profile`): the same config as wxt.config.ts, unminified, written to .output/bench-profile so it never
+ * replaces the real build.
+ */
+import { defineConfig } from 'wxt';
+import base from '../wxt.config.ts';
+
+export default defineConfig({
+  ...base,
+  outDir: '.output/bench-profile',
+  vite: () => ({ build: { minify: false } }),
+});
