@@ -4,7 +4,6 @@
  * Sunday` → the Sunday before it, `yesterday`, `by the previous evening` (the day before the date the
  * statement was made). Dates after `since` mark where a cumulative count starts, not the day it describes.
  */
-import { addDays, format, getDay, isValid, parseISO } from 'date-fns';
 import type { IsoDate } from '../types.ts';
 
 export type DateKind = 'day' | 'previous' | 'since' | 'future';
@@ -59,13 +58,37 @@ const PHRASE = new RegExp(
 
 const SINCE_BEFORE = /\bsince\b[^,.;:]{0,40}$/i;
 
-function iso(d: Date): IsoDate {
-  return format(d, 'yyyy-MM-dd');
+/**
+ * Calendar arithmetic on UTC day numbers: exact (no time zone or daylight-saving shifts) and cheap, as it
+ * runs for every dated figure on a page.
+ */
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date, or null when it is not one. */
+function dayNumber(date: IsoDate): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(ms) ? null : ms / DAY_MS;
 }
 
-/** The day `days` before `date` (an ISO date). */
+const isoCache = new Map<number, IsoDate>();
+function isoOfDay(day: number): IsoDate {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoCache.size < 4096) isoCache.set(day, iso);
+  }
+  return iso;
+}
+
+/** A cheap test before the date pattern runs: every phrase it reads contains one of these. */
+const MAY_DATE = /day|night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|before|previous|preceding/i;
+
+/** The day `days` after `date` (an ISO date; negative for before). */
 export function shiftDays(date: IsoDate, days: number): IsoDate {
-  return iso(addDays(parseISO(date), days));
+  const d = dayNumber(date);
+  return d === null ? date : isoOfDay(d + days);
 }
 
 function weekdayDate(
@@ -74,12 +97,13 @@ function weekdayDate(
   relation: string | undefined,
   future: boolean,
 ): IsoDate | null {
-  const ref = parseISO(reference);
-  if (!isValid(ref)) return null;
-  if (future) return iso(addDays(ref, (weekday - getDay(ref) + 7) % 7 || 7));
-  let back = (getDay(ref) - weekday + 7) % 7;
+  const ref = dayNumber(reference);
+  if (ref === null) return null;
+  const refWeekday = (((ref + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  if (future) return isoOfDay(ref + ((weekday - refWeekday + 7) % 7 || 7));
+  let back = (refWeekday - weekday + 7) % 7;
   if (relation === 'last' && back === 0) back = 7;
-  return iso(addDays(ref, -back));
+  return isoOfDay(ref - back);
 }
 
 /** "expected to leave on Thursday", "will meet on Monday": a day still to come. */
@@ -92,17 +116,17 @@ function monthDayDate(
   day: number,
   year: number | null,
 ): IsoDate | null {
-  const refDate = reference ? parseISO(reference) : null;
-  let y = year ?? (refDate && isValid(refDate) ? refDate.getFullYear() : null);
+  const ref = reference ? dayNumber(reference) : null;
+  let y = year ?? (ref !== null ? new Date(ref * DAY_MS).getUTCFullYear() : null);
   if (y === null) return null;
-  let d = new Date(y, month, day);
-  if (d.getMonth() !== month) return null;
+  let d = Date.UTC(y, month, day) / DAY_MS;
+  if (new Date(d * DAY_MS).getUTCMonth() !== month) return null;
   // "on December 30" in a January article is last year's.
-  if (year === null && refDate && d.getTime() - refDate.getTime() > 7 * 86_400_000) {
+  if (year === null && ref !== null && d - ref > 7) {
     y -= 1;
-    d = new Date(y, month, day);
+    d = Date.UTC(y, month, day) / DAY_MS;
   }
-  return iso(d);
+  return isoOfDay(d);
 }
 
 /** Date phrases in text[from, to), in order. */
@@ -114,6 +138,7 @@ export function findDatePhrases(
 ): DatePhrase[] {
   const s = text.slice(from, to);
   const out: DatePhrase[] = [];
+  if (!MAY_DATE.test(s)) return out;
   PHRASE.lastIndex = 0;
   for (let m = PHRASE.exec(s); m !== null; m = PHRASE.exec(s)) {
     const g = m.groups ?? {};

@@ -11,7 +11,7 @@
  *
  * Cost is linear in the text: each sentence is bounded (sentences.ts) and every look-back has a fixed reach.
  */
-import type { IsoDate, Metric, Reading } from '../types.ts';
+import type { IsoDate, Metric, Period, Reading } from '../types.ts';
 import { dayOfFigure, findDatePhrases, type DatePhrase } from './dates.ts';
 import { INHERIT_BEFORE, readMetric } from './metric.ts';
 import { readModality } from './modality.ts';
@@ -38,8 +38,10 @@ import {
   findAttributions,
   lastNewspaperNamed,
   parentheticalSource,
+  NO_PLACE,
   type Attribution,
   type Source,
+  type SourceContext,
 } from './source.ts';
 import { readSubject } from './subject.ts';
 
@@ -71,12 +73,43 @@ interface SentenceInfo {
   attributions: Attribution[] | null;
 }
 
-interface Clause {
-  start: number;
-  end: number;
-  attributions: Attribution[];
-  dates: DatePhrase[];
+/** A clause of a sentence; what is read from it is read once, and only when a figure asks. */
+class Clause {
+  periodMark?: Period | null;
+  #attributions: Attribution[] | null = null;
+  #dates: DatePhrase[] | null = null;
+  #hints: { forecast: boolean; scope: boolean } | null = null;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly date: IsoDate | null,
+    private readonly context: SourceContext,
+  ) {}
+
+  get attributions(): Attribution[] {
+    return (this.#attributions ??= findAttributions(this.text, this.start, this.end, this.context));
+  }
+
+  get dates(): DatePhrase[] {
+    return (this.#dates ??= findDatePhrases(this.text, this.start, this.end, this.date));
+  }
+
+  /** Cheap tests so each figure's readers can skip what cannot apply. */
+  get hints(): { forecast: boolean; scope: boolean } {
+    if (!this.#hints) {
+      const s = this.text.slice(this.start, this.end);
+      this.#hints = { forecast: FORECAST_HINT.test(s), scope: SCOPE_HINT.test(s) };
+    }
+    return this.#hints;
+  }
 }
+
+const FORECAST_HINT =
+  /could|may|might|will|would|expect|likely|set to|on course|project|forecast|predict|anticipat|worst|scenario/i;
+const SCOPE_HINT =
+  /attack|strike|shelling|bomb|explosion|blast|raid|assault|cross|arrival|protection|missile|rocket|drone|shell/i;
 
 const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
 /** `but` starts a new claim when a new subject follows: "..., but Zelenskyy says", "but now it appears". */
@@ -102,8 +135,13 @@ function datelineEnd(text: string, sentence: Sentence): number {
   return m ? sentence.start + m[0].length : sentence.start;
 }
 
-function clausesOf(text: string, sentence: Sentence, date: IsoDate | null, place: string | null): Clause[] {
-  const bodyStart = datelineEnd(text, sentence);
+function clausesOf(
+  text: string,
+  sentence: Sentence,
+  bodyStart: number,
+  date: IsoDate | null,
+  context: SourceContext,
+): Clause[] {
   const s = text.slice(bodyStart, sentence.end);
   const cuts = [bodyStart];
   CLAUSE_BREAK.lastIndex = 0;
@@ -111,15 +149,7 @@ function clausesOf(text: string, sentence: Sentence, date: IsoDate | null, place
   cuts.push(sentence.end);
   const out: Clause[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const start = cuts[i]!;
-    const end = cuts[i + 1]!;
-    if (end <= start) continue;
-    out.push({
-      start,
-      end,
-      attributions: findAttributions(text, start, end, { place }),
-      dates: findDatePhrases(text, start, end, date),
-    });
+    if (cuts[i + 1]! > cuts[i]!) out.push(new Clause(text, cuts[i]!, cuts[i + 1]!, date, context));
   }
   return out;
 }
@@ -159,7 +189,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   let ti = 0;
 
   const attributionsOf = (info: SentenceInfo): Attribution[] =>
-    (info.attributions ??= findAttributions(text, info.sentence.start, info.sentence.end, { place: null }));
+    (info.attributions ??= findAttributions(text, info.sentence.start, info.sentence.end, NO_PLACE));
 
   /** The last source of `kind` in the sentences before (for "He said ...", "It said ..."). */
   const lastSourceOf = (kind: 'person' | 'org'): Source | null => {
@@ -191,7 +221,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
 
   /** "The figures were published by X last Sunday": attributes the unattributed figures just before. */
   const attributeBackwards = (sentence: Sentence, previous: SentenceInfo): void => {
-    const back = backwardAttribution(text.slice(sentence.start, sentence.end), { place: null });
+    if (!/^(?:The|These|Those|Both|All)\s/.test(text.slice(sentence.start, sentence.start + 6))) return;
+    const back = backwardAttribution(text.slice(sentence.start, sentence.end), NO_PLACE);
     if (!back) return;
     const name =
       back.kind === 'newspaper'
@@ -232,11 +263,17 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
     previous: SentenceInfo | undefined,
   ): void {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const sentencePlaces = placeMentions(text, datelineEnd(text, sentence), sentence.end);
-    const contextPlace =
-      sentencePlaces.find((p) => p.name !== null)?.name ??
-      lastPlaceNamed(text, Math.max(0, sentence.start - ANAPHORA_REACH), sentence.start);
-    const clauses = clausesOf(text, sentence, docDate, contextPlace);
+    const bodyStart = datelineEnd(text, sentence);
+    const sentencePlaces = placeMentions(text, bodyStart, sentence.end);
+    // Only titles ("the mayor", "city officials") need the place; look back only for those, and once.
+    let contextPlace: string | null | undefined;
+    const context: SourceContext = {
+      place: () =>
+        (contextPlace ??=
+          sentencePlaces.find((p) => p.name !== null)?.name ??
+          lastPlaceNamed(text, Math.max(0, sentence.start - ANAPHORA_REACH), sentence.start)),
+    };
+    const clauses = clausesOf(text, sentence, bodyStart, docDate, context);
     const samePara = previous && previous.sentence.paragraph === sentence.paragraph ? previous : null;
     let paragraphLast: Draft | null = null;
     for (let i = recent.length - 1; i >= 0 && recent[i]!.sentence.paragraph === sentence.paragraph; i--) {
@@ -246,7 +283,6 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         break;
       }
     }
-    const continues = CONTINUES.test(sentenceText);
     const headlineSource = colonSource(sentenceText);
 
     let prev: Draft | null = null;
@@ -264,10 +300,12 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       const np = readNounPhrase(text, c.end, nextStart);
       const own = text.slice(np.end, Math.min(nextStart, np.end + 160));
       const clauseText = text.slice(clause.start, clause.end);
-      const included = INHERIT_BEFORE.test(lead);
+      const included = INHERIT_BEFORE.test(lead.slice(-24));
       // "At least 50 people, including five children, were killed": the verb comes after the apposition.
       const afterApposition =
-        next && next.start === nextStart && INHERIT_BEFORE.test(text.slice(np.end, next.start))
+        next &&
+        next.start === nextStart &&
+        INHERIT_BEFORE.test(text.slice(Math.max(np.end, next.start - 24), next.start))
           ? text.slice(next.end, Math.min(clause.end, next.end + 120))
           : '';
       // "He said 50 of them had been executed": `of them` are the figure of the sentence before.
@@ -313,7 +351,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       let source = attribution ? resolveSource(attribution, clause, sentence) : null;
       source ??= headlineSource?.name ?? parentheticalSource(clauseText)?.name ?? null;
       let sourceExplicit = source !== null;
-      if (!source && continues && samePara) {
+      if (!source && samePara && CONTINUES.test(sentenceText)) {
         const carried = samePara.drafts.find((d) => d.sourceExplicit)?.reading.source ?? null;
         const said = attributionsOf(samePara).find(
           (a) => a.source.kind === 'org' || a.source.kind === 'person',
@@ -378,12 +416,12 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         period: readPeriod(text, clause, c, clause.dates),
         asOf: day ?? docDate,
         source,
-        modality: readModality(
-          text.slice(clause.start, c.start),
-          own.slice(0, 60),
-          attribution?.forecast ?? false,
-        ),
-        scope: readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own),
+        modality: clause.hints.forecast
+          ? readModality(text.slice(clause.start, c.start), own.slice(0, 60), attribution?.forecast ?? false)
+          : 'reported',
+        scope: clause.hints.scope
+          ? readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own)
+          : null,
         quote: sentenceText,
       };
       const draft: Draft = {

@@ -164,7 +164,7 @@ export interface MetricEvidence {
 }
 
 function verbBefore(lead: string, own: string): Metric | null {
-  const m = VERB_BEFORE_RE.exec(lead);
+  const m = VERB_BEFORE_RE.exec(lead.slice(-64));
   if (!m?.groups) return null;
   for (const [metric, hit] of Object.entries(m.groups)) {
     if (hit === undefined) continue;
@@ -196,7 +196,7 @@ export function readMetric(e: MetricEvidence): Metric {
 
   // "553 others injured", "including 21 children", "hundreds more were being sent": a predicate of its
   // own decides, else it counts what the figure before counts.
-  if ((np.inherit || INHERIT_BEFORE.test(e.lead)) && e.previous)
+  if ((np.inherit || INHERIT_BEFORE.test(e.lead.slice(-24))) && e.previous)
     return firstEvent(e.own.slice(0, 30)) ?? e.previous;
 
   const verb = verbBefore(e.lead, e.own);
@@ -212,5 +212,5 @@ export function readMetric(e: MetricEvidence): Metric {
   if (after) return after;
 
   // "killed 12 people in Kharkiv and 5 in Sumy": a bare number continues the figure before it.
-  return lastEvent(e.lead) ?? (np.head === null ? e.previous : null) ?? 'other';
+  return lastEvent(e.lead.slice(-120)) ?? (np.head === null ? e.previous : null) ?? 'other';
 }

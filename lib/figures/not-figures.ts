@@ -29,19 +29,27 @@ const AROUND = 48;
 
 const MONTH =
   'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
-// Month names are matched with their capital only: "may" and "march" are also verbs.
-const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTH})\\.?\\s+(?:the\\s+)?$`, 'u');
+/** The words before a number are looked up in sets: no regex scans backwards through the text. */
+function set(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+// Month names with their capital only: "may" and "march" are also verbs.
+const MONTHS = set(
+  'Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept September Oct October Nov November Dec December',
+);
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${MONTH})\\b`, 'u');
 const NUMERIC_DATE = /^[/.-]\d{1,2}[/.-]\d{2,4}\b|^-\d{2}-\d{2}\b/;
 const NUMERIC_DATE_BEFORE = /\d{1,4}[/.-]\d{1,2}[/.-]$|\d{4}-$/;
 
+const COUNTED_NOUN_AFTER =
+  /^\s+(?:[\p{L}-]+\s+)?(?:people|civilians|children|troops|soldiers|refugees|casualties|deaths|dead|killed|injured|wounded|homes|buildings|missiles|attacks)\b/iu;
 const YEAR_TAIL = /^(?:s\b|'s\b|’s\b|[-–]\d{2,4}\b)/;
-const YEAR_BEFORE =
-  /\b(?:in|since|by|of|from|until|till|before|after|during|year|early|late|mid|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)[\s-]*$/i;
+const YEAR_WORDS = set(
+  'in since by of from until till before after during year early late mid spring summer autumn fall winter january february march april may june july august september october november december',
+);
 
 const TIME_AFTER =
   /^(?::\d{2}|\.\d{2}\s*(?:a\.?m|p\.?m)|\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|PT|Kyiv time|local time|hrs)\b|\s*o'clock\b|h\d{2}\b)/iu;
-const TIME_BEFORE = /\d[:.]$|\bat\s+$/;
 
 const DURATION_UNIT =
   'seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|decades?|centuries|century|weekends?';
@@ -51,7 +59,7 @@ const DURATION_AFTER = new RegExp(
 );
 const AGO_AFTER = /^\s*[a-z]{0,8}\s+ago\b|^[a-z]{1,3}\s+ago\b/i;
 
-const AGE_BEFORE = /\b(?:aged?|ages|age of)\s+(?:between\s+)?$/i;
+const AGE_WORDS = set('age aged ages');
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|^-year-old|^\s*-?\s*year\s*-?\s*old/i;
 const AGE_PAREN = /[\p{Lu}][\p{L}]+,?\s*\($/u;
 
@@ -60,16 +68,18 @@ const ORDINAL_WORD =
   /(?:^|[\s-])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth|hundredth|thousandth|millionth)$/i;
 
 const PERCENT_AFTER = /^\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b|points?\b)/i;
-const PERCENT_BEFORE = /%\s*$/;
 
 const PHONE_KEYWORD =
   /\b(?:tel|phone|telephone|call|hotline|helpline|fax|whatsapp|viber|sms|text|dial|mob|mobile)\b[.:]?[^\n\d]{0,16}$/i;
+const PHONE_HINT = /tel|phone|call|hotline|helpline|fax|whatsapp|viber|sms|text|dial|mob/i;
 const THOUSANDS_RUN = /^\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:\.\d+)?$/;
 
-/** Letters glued to the digits: `S-300`, `MiG-29`, `T-72`, `MH17`, `COVID-19`. */
-const ID_ATTACHED_BEFORE = /[\p{L}][-/]?$/u;
-const ID_KEYWORD_BEFORE =
-  /\b(?:No|Nos|Number|Flight|Route|Road|Room|Article|Articles|Resolution|Chapter|Section|Page|Pages|Vol|Volume|Episode|Season|Highway|Platform|Gate|Terminal|Block|Apartment|Apt|Unit|Bus|Line|Train|Tram|Model|Version|Level|Category|Grade|Stage|Phase|Part|Item|Figure|Fig|Table|Channel|Radio|Formula|Day|Week|Covid|COVID|Apollo|Boeing|Airbus|Bayraktar|Iskander|Tochka|Grad|Uragan|Smerch|Buk|Pantsir|Patriot|Leopard|Abrams|Challenger|Gepard|Shahed|Lancet|Kalibr|Kinzhal|Session|Game|Match|Round|Group|Case|File|Ticket|Ref|Code|Zone|Ward|Precinct|Building|Floor|Exit|Bill|Decree|Protocol|Minsk|Para|Paragraph|Clause|Step|Option|Slide|Photo|Image|Video|Picture|Gallery)\.?\s*#?\s*-?$/;
+const ID_WORDS = set(
+  'No|Nos|Number|Flight|Route|Road|Room|Article|Articles|Resolution|Chapter|Section|Page|Pages|Vol|Volume|Episode|Season|Highway|Platform|Gate|Terminal|Block|Apartment|Apt|Unit|Bus|Line|Train|Tram|Model|Version|Level|Category|Grade|Stage|Phase|Part|Item|Figure|Fig|Table|Channel|Radio|Formula|Day|Week|Covid|COVID|Apollo|Boeing|Airbus|Bayraktar|Iskander|Tochka|Grad|Uragan|Smerch|Buk|Pantsir|Patriot|Leopard|Abrams|Challenger|Gepard|Shahed|Lancet|Kalibr|Kinzhal|Session|Game|Match|Round|Group|Case|File|Ticket|Ref|Code|Zone|Ward|Precinct|Building|Floor|Exit|Bill|Decree|Protocol|Minsk|Para|Paragraph|Clause|Step|Option|Slide|Photo|Image|Video|Picture|Gallery'.replace(
+    /\|/g,
+    ' ',
+  ),
+);
 /** Letters glued after the digits: `5G`, `3D`; a hyphen and letters: `300-series`. */
 const ID_AFTER = /^(?:[\p{L}]|[-/][\p{L}])/u;
 
@@ -77,8 +87,9 @@ const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|@|#|\/)\S*$/i;
 
 const FURNITURE_AFTER =
   /^\s*(?:min(?:ute)?s?\s+(?:read|listen|watch)|(?:comments?|shares?|views?|likes?|replies|reactions?|retweets?|reposts?|followers?|subscribers?|reads?|upvotes?|votes?|claps?|bookmarks?|saves?|responses?|notifications?|photos?|images?|pictures?|videos?|slides?|results?|articles?|stories|posts?|new\s+(?:posts?|updates?|messages?))\b)|^\s*(?:\/|of)\s*\d+[^\S\n]*(?:\n|$)/i;
-const FURNITURE_BEFORE =
-  /\b(?:comments?|shares?|views?|likes?|replies|reactions?|retweets?|reposts?|followers?|subscribers?|reads?|upvotes?|photo|image|picture|slide|video|page|part|gallery)\s*[:(]?\s*$/i;
+const FURNITURE_WORDS = set(
+  'comment comments share shares view views like likes replies reaction reactions retweet retweets repost reposts follower followers subscriber subscribers read reads upvote upvotes photo image picture slide video page part gallery',
+);
 
 const POPULATION_WORDS =
   '(?:people|residents|inhabitants|citizens|population|Ukrainians|Russians|souls|strong)';
@@ -148,7 +159,7 @@ function isPhoneNumber(text: string, span: NumberSpan): boolean {
   if (THOUSANDS_RUN.test(run)) return false;
   if (run.startsWith('+') && digits >= 7) return true;
   if (groups >= 3 && digits >= 7 && /^[\d(]/.test(run)) return true;
-  return digits >= 5 && PHONE_KEYWORD.test(text.slice(Math.max(0, s - 40), s));
+  return digits >= 5 && PHONE_KEYWORD.test(text.slice(Math.max(0, s - 30), s));
 }
 
 const TIME_UNIT_COMPOUND =
@@ -188,82 +199,141 @@ export function notFigureReason(text: string, token: NumberToken): NotFigureReas
   return notFigureByContext(text, token);
 }
 
+function isLetter(c: number): boolean {
+  // ASCII letters fast; anything else above ASCII through the Unicode test.
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /\p{L}/u.test(String.fromCharCode(c)));
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f;
+}
+
+/** The two words before `at` (nearest first) and what separates the nearest from the number. */
+function wordsBefore(text: string, at: number): { w1: string; w2: string; gap: string } {
+  let i = at;
+  // Skip spaces and `# ( : . -` between the word and the number.
+  while (i > 0 && at - i < 4) {
+    const c = text.charCodeAt(i - 1);
+    if (!(isSpace(c) || c === 35 || c === 40 || c === 58 || c === 46 || c === 45)) break;
+    i--;
+  }
+  const gap = text.slice(i, at);
+  let j = i;
+  while (j > 0 && i - j < 24) {
+    const c = text.charCodeAt(j - 1);
+    if (!(isLetter(c) || c === 39 || c === 0x2019 || c === 46)) break;
+    j--;
+  }
+  const w1 = text.slice(j, i).replace(/\.$/, '');
+  let k = j;
+  while (k > 0 && j - k < 3 && isSpace(text.charCodeAt(k - 1))) k--;
+  let l = k;
+  while (l > 0 && k - l < 24 && isLetter(text.charCodeAt(l - 1))) l--;
+  return { w1, w2: text.slice(l, k), gap };
+}
+
+/** The whitespace-free token that ends at `at` (a URL, an e-mail address, a hashtag). */
+function tokenBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 200 && !isSpace(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, at);
+}
+
+/** Whether digits sit near the number across separators (`044 555 1234`) or a `+`/`(` leads it. */
+function mayBePhone(text: string, span: NumberSpan): boolean {
+  const lead = text.charCodeAt(span.start - 1);
+  if (lead === 43 || lead === 40 || lead === 41) return true;
+  for (const at of [span.start - 2, span.start - 3, span.end + 1, span.end + 2]) {
+    const c = text.charCodeAt(at);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** The same judgement from the text around a number alone (any reader's spans). */
 export function notFigureByContext(text: string, span: NumberSpan): NotFigureReason | null {
   const written = span.text;
   const b = before(text, span);
   const a = after(text, span);
   const value = span.value;
+  const digits = /^\d/.test(written);
+  const { w1, w2, gap } = wordsBefore(text, span.start);
+  const lower = w1.toLowerCase();
+  const prevChar = text[span.start - 1] ?? '';
 
-  if (
-    URL_TOKEN.test(
-      text
-        .slice(Math.max(0, span.start - 200), span.start)
-        .split(/\s/)
-        .pop() ?? '',
-    )
-  )
-    return 'url';
+  const glued = tokenBefore(text, span.start);
+  if (glued && /[/@#]|www\./.test(glued) && URL_TOKEN.test(glued)) return 'url';
 
   if (isCompactDate(written)) return 'date';
-  if (/^\d/.test(written) && (NUMERIC_DATE.test(a) || NUMERIC_DATE_BEFORE.test(b))) return 'date';
+  if (digits && (NUMERIC_DATE.test(a) || NUMERIC_DATE_BEFORE.test(b.slice(-12)))) return 'date';
   if (value !== null && value >= 1 && value <= 31 && Number.isInteger(value) && /^\d{1,2}$/.test(written)) {
-    if (MONTH_BEFORE.test(b) || MONTH_AFTER.test(a)) return 'date';
+    const monthBefore =
+      /^\s*$/.test(gap.replace('.', '')) && (MONTHS.has(w1) || (w1 === 'the' && MONTHS.has(w2)));
+    if (monthBefore || MONTH_AFTER.test(a)) return 'date';
   }
 
   if (isPlainDigits(written) && written.length === 4 && value !== null && value >= 1800 && value <= 2100) {
     // "almost 2000 troops" is a count; a bare four-digit number in running text is a year.
-    if (
-      !/^\s+(?:[\p{L}-]+\s+)?(?:people|civilians|children|troops|soldiers|refugees|casualties|deaths|dead|killed|injured|wounded|homes|buildings|missiles|attacks)\b/iu.test(
-        a,
-      )
-    ) {
-      return 'year';
-    }
+    if (!COUNTED_NOUN_AFTER.test(a)) return 'year';
   }
   if (
     isPlainDigits(written) &&
     written.length === 4 &&
-    (YEAR_TAIL.test(a) || YEAR_BEFORE.test(b)) &&
+    (YEAR_TAIL.test(a) || YEAR_WORDS.has(lower)) &&
     value !== null &&
     value >= 1000 &&
     value <= 2100
   ) {
     return 'year';
   }
-  if (/^['’]\d{2}$/.test(written) || (/['’]$/.test(b) && /^\d{2}$/.test(written))) return 'year';
+  if (/^['’]\d{2}$/.test(written) || (/['’]$/.test(prevChar) && /^\d{2}$/.test(written))) return 'year';
 
-  if (TIME_AFTER.test(a) || (/^\d/.test(written) && TIME_BEFORE.test(b) && /[:.]$/.test(b))) return 'time';
+  if (TIME_AFTER.test(a) || (digits && /[:.]/.test(prevChar) && /\d/.test(text[span.start - 2] ?? ''))) {
+    return 'time';
+  }
 
-  if (AGE_BEFORE.test(b) || AGE_AFTER.test(a)) return 'age';
-  if (value !== null && value < 120 && /^\d{1,3}$/.test(written)) {
-    if ((AGE_PAREN.test(b) && /^\)/.test(a)) || (/[\p{Lu}][\p{L}]+,\s$/u.test(b) && /^,/.test(a)))
+  if (AGE_WORDS.has(lower) || (lower === 'of' && w2.toLowerCase() === 'age') || AGE_AFTER.test(a))
+    return 'age';
+  if (value !== null && value < 120 && (a[0] === ')' || a[0] === ',') && /^\d{1,3}$/.test(written)) {
+    const tail = b.slice(-30);
+    if ((AGE_PAREN.test(tail) && /^\)/.test(a)) || (/[\p{Lu}][\p{L}]+,\s$/u.test(tail) && /^,/.test(a))) {
       return 'age';
+    }
   }
 
   if (DURATION_AFTER.test(a) || AGO_AFTER.test(a)) return 'duration';
 
   if (ORDINAL_SUFFIX.test(a) || ORDINAL_WORD.test(written)) return 'ordinal';
 
-  if (PERCENT_AFTER.test(a) || PERCENT_BEFORE.test(b)) return 'percentage';
+  if (PERCENT_AFTER.test(a) || /%\s*$/.test(b.slice(-3))) return 'percentage';
 
-  if (/^\d/.test(written) && isPhoneNumber(text, span)) return 'phone';
+  if (digits && (mayBePhone(text, span) || PHONE_HINT.test(b)) && isPhoneNumber(text, span)) return 'phone';
 
-  if (/^\d/.test(written) && (ID_ATTACHED_BEFORE.test(b) || ID_KEYWORD_BEFORE.test(b) || ID_AFTER.test(a)))
-    return 'id';
-  if (/\[\s*$/.test(b) && /^\s*\]/.test(a)) return 'id'; // a citation mark: [12]
+  if (digits) {
+    // Letters glued to the digits: `S-300`, `MiG-29`, `T-72`, `MH17`, `COVID-19`.
+    const glue = /[-/]/.test(prevChar) ? (text[span.start - 2] ?? '') : prevChar;
+    if (/\p{L}/u.test(glue) || ID_AFTER.test(a)) return 'id';
+    if (ID_WORDS.has(w1) && /^[\s#.-]*$/.test(gap)) return 'id';
+  }
+  if (/\[\s*$/.test(b.slice(-3)) && /^\s*\]/.test(a)) return 'id'; // a citation mark: [12]
 
-  if (FURNITURE_AFTER.test(a) || FURNITURE_BEFORE.test(b)) return 'furniture';
+  if (FURNITURE_AFTER.test(a) || (FURNITURE_WORDS.has(lower) && /^[\s:(]*$/.test(gap))) return 'furniture';
   // A number alone on its line (a comment or share counter beside an icon).
-  if (/(?:^|\n)[^\S\n]*$/.test(b) && /^[^\S\n]*(?:\n|$)/.test(a)) return 'furniture';
+  if (/^[^\S\n]*(?:\n|$)/.test(a)) {
+    let i = span.start;
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+    if (i === 0 || text[i - 1] === '\n') return 'furniture';
+  }
 
-  if (BASELINE_BEFORE.test(b) && !NOT_BASELINE_ADJECTIVE.test(a) && !COUNTED_AFTER.test(a)) {
-    const possessive = BASELINE_AFTER_REQUIRED.test(b);
-    if (!possessive || BASELINE_AFTER.test(a)) return 'baseline';
+  const populationAfter = BASELINE_AFTER.test(a);
+  if (populationAfter || /population|home\s+to|\bof\s*$/i.test(b.slice(-40))) {
+    const tail = b.slice(-40);
+    if (BASELINE_BEFORE.test(tail) && !NOT_BASELINE_ADJECTIVE.test(a) && !COUNTED_AFTER.test(a)) {
+      if (!BASELINE_AFTER_REQUIRED.test(tail) || populationAfter) return 'baseline';
+    }
   }
 
   if (ONE_WORD.test(written) && (ONE_OF_AFTER.test(a) || ONE_OTHER.test(a))) return 'one-of';
-  if (/\bWorld\s+War\s+$/i.test(b)) return 'id'; // World War Two
+  if (w1 === 'War' && w2 === 'World') return 'id'; // World War Two
 
   if (MEASUREMENT_AFTER.test(a) && !/^[$€£]/.test(written)) return 'measurement';
 

@@ -17,15 +17,27 @@ const SAID_BEFORE =
 const EVENT_VERB =
   /\b(?:killed|died|dead|injured|wounded|evacuated|fled|flee|leave|left|crossed|arrived|entered|rescued|detained|arrested|displaced|destroyed|launched|fired|registered)\b/i;
 
+function markOf(clauseText: string): Period | null {
+  if (WINDOW_PHRASE.test(clauseText)) return 'window';
+  if (CUMULATIVE_PHRASE.test(clauseText)) return 'cumulative';
+  return null;
+}
+
+/** A clause, with room to keep what its own words say about the period (read once per clause). */
+export interface PeriodClause {
+  start: number;
+  end: number;
+  periodMark?: Period | null;
+}
+
 export function readPeriod(
   text: string,
-  clause: { start: number; end: number },
+  clause: PeriodClause,
   figure: { start: number; end: number },
   phrases: readonly DatePhrase[],
 ): Period {
-  const clauseText = text.slice(clause.start, clause.end);
-  if (WINDOW_PHRASE.test(clauseText)) return 'window';
-  if (CUMULATIVE_PHRASE.test(clauseText)) return 'cumulative';
+  if (clause.periodMark === undefined) clause.periodMark = markOf(text.slice(clause.start, clause.end));
+  if (clause.periodMark) return clause.periodMark;
   for (const p of phrases) {
     if (p.kind !== 'day' || p.start < figure.end) continue;
     if (SAID_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;

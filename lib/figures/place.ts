@@ -99,8 +99,12 @@ function alternation(table: Record<string, readonly string[]>): {
   const canonical = new Map<string, string>();
   for (const [name, variants] of Object.entries(table))
     for (const v of variants) canonical.set(v.toLowerCase(), name);
-  const words = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+'));
-  return { re: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), canonical };
+  // Case-sensitive: place names are written with a capital (and "Sumy" is not "sumy").
+  const names = [...new Set(Object.values(table).flat())].sort((a, b) => b.length - a.length);
+  return {
+    re: new RegExp(`\\b(?:${names.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'g'),
+    canonical,
+  };
 }
 
 const CITY = alternation(VARIANTS);
@@ -116,6 +120,9 @@ const SPEAKER_AFTER =
 const ANAPHORA =
   /\b(?:(?<russianCapital>the\s+Russian\s+capital)|(?<capital>(?:the|Ukraine['’]s|the\s+Ukrainian)\s+capital)|(?<there>there(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?|remains?|being|been)\b))|(?<city>the\s+(?:port\s+city|city|town|port|village|region|oblast)(?!\s+(?:of|city|council|officials|authorities|administration|mayor|governor)\b|['’]s)))\b/gi;
 
+/** A cheap test before the anaphora pattern runs. */
+const MAY_REFER = /there|capital|city|town|port|village|region|oblast/i;
+
 export interface PlaceMention {
   start: number;
   end: number;
@@ -128,6 +135,7 @@ export interface PlaceMention {
 export function placeMentions(text: string, from: number, to: number): PlaceMention[] {
   const s = text.slice(from, to);
   const out: PlaceMention[] = [];
+  if (!/[A-Z]/.test(s) && !MAY_REFER.test(s)) return out;
   CITY.re.lastIndex = 0;
   for (let m = CITY.re.exec(s); m !== null; m = CITY.re.exec(s)) {
     if (SPEAKER_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
@@ -143,11 +151,13 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
     const name = COUNTRY.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (name) out.push({ start: from + m.index, end: from + m.index + m[0].length, name, kind: 'country' });
   }
-  ANAPHORA.lastIndex = 0;
-  for (let m = ANAPHORA.exec(s); m !== null; m = ANAPHORA.exec(s)) {
-    const g = m.groups ?? {};
-    const name = g.russianCapital ? 'Moscow' : g.capital ? 'Kyiv' : null;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, name, kind: 'anaphora' });
+  if (MAY_REFER.test(s)) {
+    ANAPHORA.lastIndex = 0;
+    for (let m = ANAPHORA.exec(s); m !== null; m = ANAPHORA.exec(s)) {
+      const g = m.groups ?? {};
+      const name = g.russianCapital ? 'Moscow' : g.capital ? 'Kyiv' : null;
+      out.push({ start: from + m.index, end: from + m.index + m[0].length, name, kind: 'anaphora' });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -161,11 +171,13 @@ export function lastPlaceNamed(text: string, from: number, to: number): string |
     const name = CITY.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (name && (!last || m.index > last.at)) last = { at: m.index, name };
   }
-  ANAPHORA.lastIndex = 0;
-  for (let m = ANAPHORA.exec(s); m !== null; m = ANAPHORA.exec(s)) {
-    const g = m.groups ?? {};
-    const name = g.russianCapital ? 'Moscow' : g.capital ? 'Kyiv' : null;
-    if (name && (!last || m.index > last.at)) last = { at: m.index, name };
+  if (/capital/i.test(s)) {
+    ANAPHORA.lastIndex = 0;
+    for (let m = ANAPHORA.exec(s); m !== null; m = ANAPHORA.exec(s)) {
+      const g = m.groups ?? {};
+      const name = g.russianCapital ? 'Moscow' : g.capital ? 'Kyiv' : null;
+      if (name && (!last || m.index > last.at)) last = { at: m.index, name };
+    }
   }
   return last?.name ?? null;
 }

@@ -75,6 +75,10 @@ const QUALIFIER_BEFORE = new RegExp(
   'iu',
 );
 const QUALIFIER_OF: ReadonlyMap<string, Qualifier> = new Map(QUALIFIER_WORDS);
+/** The words qualifiers end with: no pattern runs before a number preceded by anything else. */
+const LAST_WORDS: ReadonlySet<string> = new Set(
+  QUALIFIER_WORDS.map(([w]) => w.split(' ').pop()!.replace(/\.$/, '')),
+);
 
 const RANGE_JOINERS: ReadonlySet<string> = new Set(['-', '–', '—', 'to', 'or', 'and']);
 
@@ -107,7 +111,12 @@ export function intervalFor(
 }
 
 /** The qualifier written right before `start`, and where it begins. */
-export function qualifierBefore(text: string, start: number): { qualifier: Qualifier; start: number } | null {
+export function qualifierBefore(
+  text: string,
+  start: number,
+  prevWord?: string | null,
+): { qualifier: Qualifier; start: number } | null {
+  if (prevWord !== undefined && (prevWord === null || !LAST_WORDS.has(prevWord))) return null;
   const before = text.slice(Math.max(0, start - 24), start);
   const m = QUALIFIER_BEFORE.exec(before);
   if (!m) return null;
@@ -170,7 +179,7 @@ export function qualify(text: string, tokens: readonly NumberToken[]): Candidate
       });
       continue;
     }
-    const q = qualifierBefore(text, a.start);
+    const q = qualifierBefore(text, a.start, a.prevWord?.replace(/\.$/, '') ?? null);
     const bounded = !q && BOUNDING_VERB.test(text.slice(Math.max(0, a.start - 16), a.start));
     const qualifier = q?.qualifier ?? (bounded ? 'more_than' : 'exact');
     const start = q?.start ?? a.start;

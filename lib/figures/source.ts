@@ -170,24 +170,33 @@ function nameIn(s: string): string | null {
 }
 
 export interface SourceContext {
-  /** The place the sentence is about, for "the mayor" → "Mariupol mayor". */
-  place: string | null;
+  /** The place the sentence is about, for "the mayor" → "Mariupol mayor"; asked only when needed. */
+  place(): string | null;
 }
 
+export const NO_PLACE: SourceContext = { place: () => null };
+
 const PERSONS = /^(?:Zelenskyy|Vitali Klitschko|Vladimir Putin)$/;
-const ORGS_GLOBAL = ORGS.map(([re, name]) => [new RegExp(re.source, `${re.flags}g`), name] as const);
+/** All listed organisations in one pattern (one pass per phrase): group `o<i>` is ORGS[i]. */
+const ORGS_ONE = new RegExp(ORGS.map(([re], i) => `(?<o${i}>${re.source})`).join('|'), 'gi');
+/** Patterns written case-sensitive (`WHO`, `UN`) are checked again on their own after a match. */
+const ORGS_CASE = ORGS.map(([re]) => (re.flags.includes('i') ? null : new RegExp(`^(?:${re.source})$`)));
 
 /** The listed organisation named nearest the end of `s`, if any. */
 function listedIn(s: string): string | null {
-  let best: { at: number; name: string } | null = null;
-  for (const [re, name] of ORGS_GLOBAL) {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-      const end = m.index + m[0].length;
-      if (!best || end > best.at) best = { at: end, name };
+  let best: string | null = null;
+  ORGS_ONE.lastIndex = 0;
+  for (let m = ORGS_ONE.exec(s); m !== null; m = ORGS_ONE.exec(s)) {
+    const groups = m.groups ?? {};
+    for (let i = 0; i < ORGS.length; i++) {
+      const hit = groups[`o${i}`];
+      if (hit === undefined) continue;
+      if (ORGS_CASE[i] && !ORGS_CASE[i]!.test(hit)) break;
+      best = ORGS[i]![1];
+      break;
     }
   }
-  return best?.name ?? null;
+  return best;
 }
 
 /** Whether a source is one of the listed organisations or people (not a guess from capitals). */
@@ -218,8 +227,9 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
       .replace(/\s+/g, ' ')
       .replace(/^ngos$/, 'NGOs');
     if (group[1]) return { name: `${group[1]} ${who}`, kind: 'org' };
-    if (/^(?:police|prosecutors?|officials?|authorities)$/.test(who) && context.place) {
-      return { name: `${context.place} ${who}`, kind: 'title' };
+    const place = /^(?:police|prosecutors?|officials?|authorities)$/.test(who) ? context.place() : null;
+    if (place) {
+      return { name: `${place} ${who}`, kind: 'title' };
     }
     return { name: who.replace(/^official$/, 'officials'), kind: 'title' };
   }
@@ -236,7 +246,8 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
   const title = TITLES.exec(np);
   if (title) {
     const what = title[1]!.toLowerCase().replace(/\s+/g, ' ');
-    return { name: context.place ? `${context.place} ${what}` : what, kind: 'title' };
+    const place = context.place();
+    return { name: place ? `${place} ${what}` : what, kind: 'title' };
   }
   return null;
 }
@@ -354,7 +365,7 @@ export function lastNewspaperNamed(text: string, from: number, to: number): stri
   let name: string | null = null;
   NAMED_PAPER.lastIndex = 0;
   for (let m = NAMED_PAPER.exec(s); m !== null; m = NAMED_PAPER.exec(s)) name = m[1]!.trim();
-  if (name) return normaliseSource(name, { place: null })?.name ?? name;
+  if (name) return normaliseSource(name, NO_PLACE)?.name ?? name;
   return null;
 }
 
@@ -363,9 +374,11 @@ export function lastNewspaperNamed(text: string, from: number, to: number): stri
  * "Zelenskyy: 1,300 soldiers lost". Only listed sources count ("Related:", "Watch:" are not sources).
  */
 export function colonSource(sentence: string): Source | null {
+  const colon = sentence.indexOf(':');
+  if (colon < 1 || colon > 42) return null;
   const m = /^([\p{Lu}][^:\n]{0,40}):\s+\S/u.exec(sentence);
   if (!m) return null;
-  const found = normaliseSource(m[1]!, { place: null });
+  const found = normaliseSource(m[1]!, NO_PLACE);
   return found && (isListed(found) || COUNTRY_SPEAKERS.has(m[1]!.trim().toLowerCase())) ? found : null;
 }
 
@@ -373,6 +386,6 @@ export function colonSource(sentence: string): Source | null {
 export function parentheticalSource(clause: string): Source | null {
   const m = /\(([^()\d]{2,40})\)\W*$/.exec(clause);
   if (!m) return null;
-  const found = normaliseSource(m[1]!, { place: null });
+  const found = normaliseSource(m[1]!, NO_PLACE);
   return found && (found.kind === 'org' || found.kind === 'person') ? found : null;
 }
