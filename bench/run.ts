@@ -14,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ import {
   measureComparisons,
   measureExtraction,
 } from './database.ts';
-import { FULL_SIZES, generatePages, type PageName, type PageSizes } from './pages.ts';
+import { FULL_SIZES, generatePages, type BenchPage, type PageName, type PageSizes } from './pages.ts';
 import { evaluateTargets, formatReport, median, summarisePage, type BenchReport } from './report.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,7 +106,11 @@ export function quickConfig(): BenchConfig {
 
 function chromiumVersion(executable: string): string | null {
   try {
-    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    return execFileSync(executable, ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -115,8 +119,6 @@ function chromiumVersion(executable: string): string | null {
 export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const started = Date.now();
   const loadStart = os.loadavg();
-  const skip = new Set(config.skip);
-  const log = config.log;
   const notes: string[] = [
     'Main-thread time is the sum of the page main thread\'s top-level tasks (Chromium trace, RunTask) from navigation until the thread is quiet; "added" is that minus the page alone\'s. "wall" is elapsed time, "cpu" the thread time (trace tdur): on a machine shared with other work, wall time includes time the thread waited for a core, so the targets use thread time and both are shown.',
     "A task is the extension's when it ran extension script (chrome-extension:// URL in the trace); its layout and style work in the same task count with it.",
@@ -143,21 +145,33 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     raw: [],
   };
 
-  if (!skip.has('bundles')) {
-    if (!existsSync(path.join(config.extensionDir, 'manifest.json'))) {
-      throw new Error(
-        `bench: ${config.extensionDir}/manifest.json is missing: run npm run build:chrome first.`,
-      );
-    }
-    report.bundles = await measureBundles(config.extensionDir);
+  if (!existsSync(path.join(config.extensionDir, 'manifest.json'))) {
+    throw new Error(
+      `bench: ${config.extensionDir}/manifest.json is missing: run npm run build:chrome first.`,
+    );
   }
+  // A copy of the build, so a rebuild while the benchmark runs cannot change what it measures.
+  const extensionDir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-extension-'));
+  await cp(config.extensionDir, extensionDir, { recursive: true });
+  try {
+    return await measure(config, extensionDir, pages, report, started);
+  } finally {
+    await rm(extensionDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(
+  config: BenchConfig,
+  extensionDir: string,
+  pages: BenchPage[],
+  report: Omit<BenchReport, 'targets'>,
+  started: number,
+): Promise<BenchReport> {
+  const skip = new Set(config.skip);
+  const log = config.log;
+  if (!skip.has('bundles')) report.bundles = await measureBundles(extensionDir);
 
   if (!skip.has('browser') || !skip.has('popup')) {
-    if (!existsSync(path.join(config.extensionDir, 'manifest.json'))) {
-      throw new Error(
-        `bench: ${config.extensionDir}/manifest.json is missing: run npm run build:chrome first.`,
-      );
-    }
     if (!existsSync(config.chromium)) {
       throw new Error(
         `bench: Chromium is not at ${config.chromium}: apt-get install -y chromium (or set FIGURE_CHECK_CHROMIUM).`,
@@ -167,7 +181,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-pages-'));
     const server = await serveFixtures({ root: dir });
     const browsers = await launchBrowsers({
-      extensionDir: config.extensionDir,
+      extensionDir,
       executablePath: config.chromium,
       markJsPath: path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'),
     });
