@@ -4,6 +4,8 @@ import { loadCorpus } from './scripts/corpus.ts';
 import { buildBundle } from './lib/library/bundle.ts';
 
 const GECKO_ID = 'figure-check@figure-check.dev';
+/** claims.json for this build, made before anything is written (see hooks). */
+let bundle: string | null = null;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,11 +31,18 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The claim database is generated from assets/documents at build time, never written by hand; documents
-    // carry their texts for the document page (lib/library/bundle.ts).
+    // The claim database is generated from assets/documents (or FIGURE_CHECK_DOCUMENTS) at build time, never
+    // written by hand; documents carry their texts for the document page (lib/library/bundle.ts). Built in
+    // build:before, which runs before WXT empties the output folder: a bad corpus stops the build there and
+    // the previous build, its claims.json included, is left as it was.
+    'build:before': async () => {
+      bundle = JSON.stringify(buildBundle(await loadCorpus()));
+    },
     'build:publicAssets': async (_wxt, files) => {
-      const db = buildBundle(await loadCorpus());
-      files.push({ relativeDest: 'claims.json', contents: JSON.stringify(db) });
+      // Taken once: dev-mode rebuilds (no build:before) read the corpus again.
+      const contents = bundle ?? JSON.stringify(buildBundle(await loadCorpus()));
+      bundle = null;
+      files.push({ relativeDest: 'claims.json', contents });
     },
     // So `browser.runtime.getURL('/claims.json')` type-checks: the file above is generated, not in public/.
     'prepare:publicPaths': (_wxt, paths) => {

@@ -10,7 +10,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadCorpusDatabase, DOCUMENTS_DIR } from './corpus.ts';
+import { loadCorpusDatabase, documentsDir } from './corpus.ts';
 import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from './cli.ts';
 import { compareReading, indexClaims } from '../lib/compare/index.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
@@ -139,7 +139,7 @@ await runCommand('check', async () => {
   }
 
   const pageDate = flagDate ?? page.date;
-  const db = await loadCorpusDatabase(values.documents ?? DOCUMENTS_DIR).catch((e: Error) => {
+  const db = await loadCorpusDatabase(values.documents ?? documentsDir()).catch((e: Error) => {
     throw new CliError(e.message);
   });
   const index = indexClaims(db.claims);

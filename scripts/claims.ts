@@ -1,9 +1,9 @@
 /**
  * `npm run -s claims -- [--json] [--documents DIR]`: builds the claim database from the corpus
- * (assets/documents/ by default) and prints it: `{"claims": [...], "documents": [...]}` with --json, a
+ * (--documents, else the folder FIGURE_CHECK_DOCUMENTS names, else assets/documents/) and prints it: `{"claims": [...], "documents": [...]}` with --json, a
  * readable list per document without. A corpus problem exits non-zero naming the file.
  */
-import { loadCorpusDatabase, DOCUMENTS_DIR } from './corpus.ts';
+import { loadCorpusDatabase, documentsDir } from './corpus.ts';
 import { parseCommandLine, runCommand, CliError, EXIT_USAGE } from './cli.ts';
 import { METRIC_LABELS, SUBJECT_LABELS } from '../lib/ui/labels.ts';
 import type { Claim, ClaimDatabase } from '../lib/types.ts';
@@ -41,7 +41,7 @@ await runCommand('claims', async () => {
   if (values.help) return USAGE;
   if (positionals.length > 0)
     throw new CliError(`unexpected argument "${positionals[0]}"\n${USAGE}`, EXIT_USAGE);
-  const db = await loadCorpusDatabase(values.documents ?? DOCUMENTS_DIR).catch((e: Error) => {
+  const db = await loadCorpusDatabase(values.documents ?? documentsDir()).catch((e: Error) => {
     throw new CliError(e.message);
   });
   return values.json ? JSON.stringify(db, null, 2) : readable(db);
