@@ -13,8 +13,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Build DOM nodes; page and document text must never become markup.' },
-        { property: 'outerHTML', message: 'Build DOM nodes; page and document text must never become markup.' },
+        {
+          property: 'innerHTML',
+          message: 'Build DOM nodes; page and document text must never become markup.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Build DOM nodes; page and document text must never become markup.',
+        },
       ],
     },
   },

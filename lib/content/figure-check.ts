@@ -47,8 +47,11 @@ export interface FigureCheckDeps {
   log?(message: string): void;
 }
 
-/** Readings sent to the background in one message; a window rarely has more. */
-const BATCH = 200;
+/**
+ * Readings sent to the background in one message. Small enough that handling one answer (it is validated
+ * on arrival, reports and all) stays a short task.
+ */
+const BATCH = 50;
 /**
  * Script time per frame for writing highlights. The browser then spends style, layout and paint on what
  * was written, mostly a fixed cost per block touched, so a frame with highlights stays under 50 ms.
@@ -65,8 +68,11 @@ interface Job {
   next: number;
   /** Windows whose figures have come back from the background. */
   compared: boolean[];
-  /** Figures waiting for other windows over the same text node (a giant node is written once). */
-  held: Entry[];
+  /**
+   * Figures waiting for other windows over the same text node (a giant node is written once), grouped by
+   * the windows they wait for, so each answer checks each group once, not each figure.
+   */
+  held: Map<string, { needs: { from: number; to: number }; entries: Entry[] }>;
 }
 
 interface Entry {
@@ -74,8 +80,8 @@ interface Entry {
   figure: Figure;
   mark: FigureToMark;
   job: Job;
-  /** Window indexes that must be compared before this figure's text nodes are written. */
-  needs: number[];
+  /** Windows [from, to) that must be compared before this figure's text nodes are written. */
+  needs: { from: number; to: number };
   /** The block the figure stands in: the unit of visibility and of writing. */
   block: Element;
   state: 'waiting' | 'ready' | 'marked';
@@ -293,19 +299,22 @@ export class FigureCheck {
       state: 'waiting',
     };
     this.entries.set(index, entry);
-    if (entry.needs.every((w) => job.compared[w])) this.release(entry);
-    else job.held.push(entry);
+    if (allCompared(job, entry.needs)) {
+      this.release(entry);
+      return;
+    }
+    const key = `${entry.needs.from}-${entry.needs.to}`;
+    const group = job.held.get(key);
+    if (group) group.entries.push(entry);
+    else job.held.set(key, { needs: entry.needs, entries: [entry] });
   }
 
   private releaseHeld(job: Job): void {
-    if (job.held.length === 0) return;
-    const still: Entry[] = [];
-    for (const e of job.held) {
-      if (!this.entries.has(e.index)) continue;
-      if (e.needs.every((w) => job.compared[w])) this.release(e);
-      else still.push(e);
+    for (const [key, group] of job.held) {
+      if (!allCompared(job, group.needs)) continue;
+      job.held.delete(key);
+      for (const e of group.entries) if (this.entries.has(e.index)) this.release(e);
     }
-    job.held = still;
   }
 
   // ---- writing highlights -----------------------------------------------------------------------------
@@ -387,7 +396,10 @@ export class FigureCheck {
         this.visibility?.forget(block);
       }
     }
-    for (const job of this.jobs) job.held = job.held.filter((e) => this.entries.has(e.index));
+    for (const job of this.jobs) {
+      for (const group of job.held.values())
+        group.entries = group.entries.filter((e) => this.entries.has(e.index));
+    }
   }
 
   private forget(indexes: readonly number[]): void {
@@ -415,7 +427,7 @@ function newJob(root: Element | Text): Job {
     order: [],
     next: 0,
     compared: [],
-    held: [],
+    held: new Map(),
   };
 }
 
@@ -427,21 +439,25 @@ function blockOf(node: Node): Element | null {
 }
 
 /**
- * The windows over the text nodes a figure touches. Usually just its own; a text node longer than a window
- * (a 1 MB single node) spans many, and is written once, after all of them: every write to a giant node
- * costs a relayout of all of it.
+ * The windows over the text nodes a figure touches, as a range [from, to). Usually just its own window; a
+ * text node longer than a window (a 1 MB single node) spans many, and is written once, after all of them:
+ * every write to a giant node costs a relayout of all of it.
  */
-function windowsOver(job: Job, slices: readonly { node: Text }[]): number[] {
-  const out = new Set<number>();
+function windowsOver(job: Job, slices: readonly { node: Text }[]): { from: number; to: number } {
+  let from = Number.POSITIVE_INFINITY;
+  let to = 0;
   for (const s of slices) {
     const extent = job.text?.extent(s.node);
     if (!extent) continue;
-    for (let i = firstWindowEndingAfter(job.windows, extent.start); i < job.windows.length; i++) {
-      if (job.windows[i]!.start >= extent.end) break;
-      out.add(i);
-    }
+    from = Math.min(from, firstWindowEndingAfter(job.windows, extent.start));
+    to = Math.max(to, firstWindowEndingAfter(job.windows, Math.max(extent.start, extent.end - 1)) + 1);
   }
-  return [...out];
+  return from < to ? { from, to } : { from: 0, to: 0 };
+}
+
+function allCompared(job: Job, needs: { from: number; to: number }): boolean {
+  for (let w = needs.from; w < needs.to; w++) if (!job.compared[w]) return false;
+  return true;
 }
 
 function firstWindowEndingAfter(windows: readonly TextWindow[], offset: number): number {

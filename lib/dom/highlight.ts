@@ -70,6 +70,7 @@ export class Highlighter {
   /** Marks the given figures; returns the indexes actually highlighted (others no longer match the DOM). */
   highlight(figures: readonly FigureToMark[]): number[] {
     this.checked.clear();
+    this.dataOf.clear();
     const byNode = new Map<Text, LocalRange[]>();
     const done: number[] = [];
     for (const f of figures) {
@@ -87,6 +88,7 @@ export class Highlighter {
     }
     for (const [node, ranges] of byNode) this.markNode(node, ranges);
     this.checked.clear();
+    this.dataOf.clear();
     return done.filter((i) => this.marks.has(i));
   }
 
@@ -163,12 +165,21 @@ export class Highlighter {
    */
   private currentOriginal(node: Text): string | null {
     const rec = this.records.get(node);
-    if (!rec) return node.data;
+    if (!rec) {
+      // node.data builds a fresh string from the DOM on every read: read a 2 MB node once per call.
+      let data = this.dataOf.get(node);
+      if (data === undefined) {
+        data = node.data;
+        this.dataOf.set(node, data);
+      }
+      return data;
+    }
     return this.linkedNow(rec) ? rec.original : null;
   }
 
-  /** Per highlight() call: records already checked. Re-checking a 2 MB node per figure is quadratic. */
+  /** Per highlight() call: records already checked and text already read (re-reading per figure is quadratic). */
   private checked = new Map<Record, boolean>();
+  private dataOf = new Map<Text, string>();
 
   private linkedNow(rec: Record): boolean {
     let ok = this.checked.get(rec);
@@ -216,7 +227,8 @@ export class Highlighter {
   private markNode(node: Text, ranges: LocalRange[]): void {
     let rec = this.records.get(node);
     if (!rec) {
-      rec = { node, original: node.data, prefix: node.data, added: [] };
+      const data = this.currentOriginal(node) ?? node.data;
+      rec = { node, original: data, prefix: data, added: [] };
       if (!node.parentNode) return;
     } else if (!this.linkedNow(rec)) {
       return;

@@ -112,6 +112,8 @@ const CDATA_SECTION_NODE = 4;
 /** The whitespace `white-space: normal` collapses (not U+00A0 and other Unicode spaces). */
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
 const SEPARATOR = '\n\n';
+/** Characters of one text node read per step, so a 1 MB text node does not block the page either. */
+const TEXT_SLICE = 16_384;
 
 /**
  * Reads the text under `root` in slices. `read(shouldYield)` walks until the walk is done (returns true) or
@@ -133,6 +135,9 @@ export class PageTextReader {
   private pendingSpaceOffset = 0;
   /** The next node to visit, or null when the walk is over. */
   private next: Node | null;
+  /** Inside a long text node: its text and how far it was read (a 1 MB node is read in slices too). */
+  private textData: string | null = null;
+  private textOffset = 0;
   private finished = false;
 
   /** `root`: an element (its content is read) or a single text node (new text added to a container). */
@@ -150,9 +155,11 @@ export class PageTextReader {
   read(shouldYield: () => boolean = () => false): boolean {
     let steps = 0;
     while (this.next !== null) {
-      // Checking the clock on every node would cost more than the nodes; every 64 is fine-grained enough.
-      if ((++steps & 63) === 0 && shouldYield()) return false;
       this.visit(this.next);
+      // Checking the clock on every node would cost more than the nodes; every 64 is fine-grained enough,
+      // and after every slice of a long text node. Checked after a step, so every call makes progress.
+      if (this.next !== null && (this.textData !== null || (++steps & 63) === 0) && shouldYield())
+        return false;
     }
     this.finished = true;
     return true;
@@ -183,7 +190,16 @@ export class PageTextReader {
         descend = el.firstChild !== null;
       }
     } else if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      this.readText(node as Text);
+      const data = this.textData ?? (node as Text).data;
+      const reached = this.readText(node as Text, data, this.textOffset);
+      if (reached >= 0) {
+        // Not done with this node: stay on it (the caller may yield in between).
+        this.textData = data;
+        this.textOffset = reached;
+        return;
+      }
+      this.textData = null;
+      this.textOffset = 0;
     }
     if (descend) {
       this.next = node.firstChild;
@@ -210,10 +226,14 @@ export class PageTextReader {
     this.pendingSpaceNode = null;
   }
 
-  private readText(node: Text): void {
-    const data = node.data;
-    let i = 0;
-    COLLAPSIBLE.lastIndex = 0;
+  /**
+   * Reads `data` from `from`, for at most about TEXT_SLICE characters; returns where it stopped, or -1 at
+   * the end. It stops only just after a whitespace run, whose space is then pending like any other.
+   */
+  private readText(node: Text, data: string, from: number): number {
+    const limit = from + TEXT_SLICE;
+    let i = from;
+    COLLAPSIBLE.lastIndex = from;
     for (let m = COLLAPSIBLE.exec(data); m !== null; m = COLLAPSIBLE.exec(data)) {
       if (m.index > i) this.emit(node, i, data.slice(i, m.index));
       // The first whitespace of a run stands for the whole run; kept only if text follows in this block.
@@ -222,8 +242,10 @@ export class PageTextReader {
         this.pendingSpaceOffset = m.index;
       }
       i = m.index + m[0].length;
+      if (i >= limit && i < data.length) return i;
     }
     if (i < data.length) this.emit(node, i, data.slice(i));
+    return -1;
   }
 
   private emit(node: Text, nodeStart: number, str: string): void {

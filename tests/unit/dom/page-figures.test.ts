@@ -61,7 +61,7 @@ describe('readPageFigures', () => {
         fc.array(fc.stringMatching(/^[a-z ]{0,30}\d{0,4}[a-z .]{0,30}$/), { maxLength: 80 }),
         (ps) => {
           const text = ps.join('\n\n');
-          const all = readPageFigures(text, { date: null });
+          const all = readPageFigures(text, { date: null }, fakeRead);
           // Same numbers as reading the text in one go, whatever the window size.
           const whole = fakeRead(text).map((r) => [r.start, r.end]);
           const windowed = planWindows(text, 200).flatMap((w) =>

@@ -165,6 +165,21 @@ describe('the offset map', () => {
     ]);
   });
 
+  test('a 1 MB text node is read in slices too, with the same result', () => {
+    const root = body('<p></p>');
+    const words = Array.from({ length: 120_000 }, (_, i) => (i % 13 === 0 ? `${i}  \n ` : 'word '));
+    root.querySelector('p')!.append(document.createTextNode(words.join('')));
+    const whole = readPageText(root);
+    const reader = new PageTextReader(root);
+    let slices = 0;
+    while (!reader.read(() => true)) slices++;
+    expect(slices).toBeGreaterThan(20);
+    const sliced = reader.result();
+    expect(sliced.text).toBe(whole.text);
+    expect(sliced.text).not.toMatch(/ {2}|\n/);
+    expect(sliced.locate(0, sliced.text.length)).toEqual(whole.locate(0, whole.text.length));
+  });
+
   test('reading in slices gives the same text and map as reading at once', () => {
     const html = Array.from({ length: 300 }, (_, i) => `<p>Entry ${i}: <b>${i * 7}</b> people</p>`).join('');
     const root = body(html);
