@@ -11,6 +11,8 @@
  *   npm run bench -- --out FILE           write the JSON report elsewhere
  *   npm run bench -- --profile live-blog  where the content script's time goes on one page (CPU profile of
  *                                         an unminified build) and what the content script bundle holds
+ *   npm run bench -- --wrapping           wrapping figures directly against mark.js, and the page's own DOM
+ *                                         work afterwards (why lib/dom/highlight.ts does not use mark.js)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -284,8 +286,18 @@ async function main(): Promise<void> {
       skip: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'string' },
+      wrapping: { type: 'boolean', default: false },
     },
   });
+  if (values.wrapping) {
+    const { compareWrapping } = await import('./wrapping.ts');
+    await compareWrapping({
+      chromium: fullConfig().chromium,
+      root: ROOT,
+      repeats: values.repeats ? Number(values.repeats) : 3,
+    });
+    return;
+  }
   if (values.profile) {
     const { profilePage } = await import('./investigate.ts');
     await profilePage(values.profile as PageName);
