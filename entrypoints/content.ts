@@ -9,6 +9,8 @@ import { claimPage } from '../lib/content/guard.ts';
 import { contentProtocol, sendToBackground, serveMessages } from '../lib/browser/messaging.ts';
 import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settings.ts';
 import { isSiteEnabled } from '../lib/sites.ts';
+import { readPageDate } from '../lib/dom/page-date.ts';
+import { renderFigureTimeline } from '../lib/ui/timeline.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -24,7 +26,9 @@ export default defineContentScript({
         ctx.isValid
           ? sendToBackground('compare', { readings, pageDate })
           : Promise.resolve({ ok: false, error: 'extension reloaded' }),
-      readPageDate: () => null,
+      // The same page date as `check` reads: reports are placed before or after it.
+      readPageDate,
+      renderTimeline: (figure, doc) => renderFigureTimeline(figure, doc),
       // "Show in the document" on a report: a web page cannot open an extension page, the background can.
       openDocument: (report) =>
         void (ctx.isValid

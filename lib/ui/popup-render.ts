@@ -2,8 +2,9 @@
  * Builds the popup's DOM from lib/ui/popup-view.ts data. Nodes and textContent only: page and document
  * text never becomes markup. Takes the Document to build in, so tests run it under happy-dom.
  */
-import type { Figure, Report } from '../types.ts';
+import type { Figure, IsoDate, Report } from '../types.ts';
 import { VERDICT_LABELS } from './labels.ts';
+import { renderFigureTimeline } from './timeline.ts';
 import {
   UNAVAILABLE_TEXT,
   reportFacts,
@@ -127,25 +128,27 @@ export function renderPage(target: HTMLElement, view: PageView): void {
     case 'figures':
       target.replaceChildren(
         el(doc, 'p', { class: 'summary-line' }, view.summary),
-        ...view.groups.map((group) => renderGroup(doc, group)),
+        ...view.groups.map((group) => renderGroup(doc, group, view.pageDate)),
       );
       return;
   }
 }
 
-function renderGroup(doc: Document, group: FigureGroup): HTMLElement {
+function renderGroup(doc: Document, group: FigureGroup, pageDate: IsoDate | null): HTMLElement {
   const headingId = `group-${group.key.replace(/[^a-z0-9]+/gi, '-')}`;
   return el(
     doc,
     'section',
     { class: 'group', 'data-testid': 'group', 'aria-labelledby': headingId },
     el(doc, 'h2', { id: headingId }, group.heading),
-    el(doc, 'ol', { class: 'figures' }, ...group.figures.map((f) => renderFigure(doc, f))),
+    el(doc, 'ol', { class: 'figures' }, ...group.figures.map((f) => renderFigure(doc, f, pageDate))),
   );
 }
 
-function renderFigure(doc: Document, figure: Figure): HTMLElement {
+function renderFigure(doc: Document, figure: Figure, pageDate: IsoDate | null): HTMLElement {
   const verdict = VERDICT_LABELS[figure.verdict];
+  // The same picture as the hover card: the reported values over time, this figure among them.
+  const chart = renderFigureTimeline(figure, doc, { pageDate });
   return el(
     doc,
     'li',
@@ -166,6 +169,7 @@ function renderFigure(doc: Document, figure: Figure): HTMLElement {
       figure.source ? el(doc, 'span', { class: 'figure-source' }, ` — ${figure.source}`) : null,
     ),
     figure.summary ? el(doc, 'p', { class: 'figure-summary' }, figure.summary) : null,
+    chart ? el(doc, 'div', { class: 'timeline', 'data-testid': 'timeline' }, chart) : null,
     ...renderReports(doc, figure),
   );
 }
@@ -222,7 +226,7 @@ function renderReport(doc: Document, report: Report): HTMLElement {
       doc,
       'a',
       { class: 'in-context', href: facts.documentHref, target: '_blank', 'data-testid': 'show-in-document' },
-      'in context',
+      'Show in the document',
     ),
   ];
   parts.forEach((part, i) => {

@@ -4,7 +4,7 @@
  * built from it by lib/ui/popup-render.ts.
  */
 import type { PageFigures, Reply, Status } from '../protocol.ts';
-import type { Figure, Metric, Report, Subject, Verdict } from '../types.ts';
+import type { Figure, IsoDate, Metric, Report, Subject, Verdict } from '../types.ts';
 import { VERDICT_LABELS, formatNumber, measureHeading } from './labels.ts';
 import { documentPageHref } from '../library/document-view.ts';
 
@@ -133,15 +133,16 @@ export type PageView =
   | { kind: 'unavailable'; reason: string }
   | { kind: 'disabled'; host: string }
   | { kind: 'empty'; host: string }
-  | { kind: 'figures'; host: string; groups: FigureGroup[]; summary: string };
+  /** `pageDate` places undated figures on their timelines. */
+  | { kind: 'figures'; host: string; pageDate: IsoDate | null; groups: FigureGroup[]; summary: string };
 
 export function pageView(reply: Reply<PageFigures> | null): PageView {
   if (reply === null) return { kind: 'loading' };
   if (!reply.ok) return { kind: 'unavailable', reason: reply.error };
-  const { host, enabled, figures } = reply.value;
+  const { host, enabled, figures, pageDate } = reply.value;
   if (!enabled) return { kind: 'disabled', host };
   if (figures.length === 0) return { kind: 'empty', host };
-  return { kind: 'figures', host, groups: groupFigures(figures), summary: pageSummary(figures) };
+  return { kind: 'figures', host, pageDate, groups: groupFigures(figures), summary: pageSummary(figures) };
 }
 
 export const UNAVAILABLE_TEXT =

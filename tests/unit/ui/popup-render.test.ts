@@ -270,3 +270,42 @@ describe('the reader’s library in the popup', () => {
     expect(openLibrary).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the timeline in the popup', () => {
+  test('a figure with reports shows the timeline the hover card shows: one mark per report, the page among them', async () => {
+    const reports = [
+      report({ id: 'a', text: '249', value: 249, low: 249, high: 249, asOf: '2022-03-02', consistent: true }),
+      report({ id: 'b', text: '953', value: 953, low: 953, high: 953, asOf: '2022-03-21' }),
+    ];
+    await open({
+      getPage: async () =>
+        page({
+          figures: [
+            figure({ reports }),
+            figure({ text: '14', start: 200, verdict: 'no-reports', reports: [] }),
+          ],
+        }),
+    });
+    const [withReports, without] = qa('[data-testid=figure]');
+    const svg = withReports!.querySelector('[data-testid=timeline] svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toMatch(/^Timeline of 2 reports and this page's figure/);
+    expect([...svg.querySelectorAll('.fc-timeline-marks > g > title')].map((t) => t.textContent)).toEqual([
+      '249 — UN human rights office, 2022-03-02: reported 3 days later',
+      '953 — UN human rights office, 2022-03-21: reported 3 days later',
+    ]);
+    expect(svg.querySelector('.fc-timeline-page title')!.textContent).toBe(
+      'This page: over 2,000 (Ukrainian officials), 2022-03-02',
+    );
+    // Nothing to draw without reports: no empty chart.
+    expect(without!.querySelector('[data-testid=timeline]')).toBeNull();
+  });
+
+  test('an undated figure is placed at the page’s date', async () => {
+    await open({
+      getPage: async () => page({ pageDate: '2022-03-10', figures: [figure({ asOf: null })] }),
+    });
+    const label = q('[data-testid=timeline] .fc-timeline-page title')!.textContent;
+    expect(label).toBe('This page: over 2,000 (Ukrainian officials), 2022-03-10');
+  });
+});
