@@ -159,7 +159,8 @@ export class FigureCard {
     ].filter((p): p is string => p !== null);
     facts.textContent = factParts.join(' · ');
 
-    const children: Node[] = [el(doc, 'header', { class: 'head' }, verdictLine, figureLine)];
+    // A div, not <header>: inside the page's document a header would be a second banner landmark.
+    const children: Node[] = [el(doc, 'div', { class: 'head' }, verdictLine, figureLine)];
     if (factParts.length) children.push(facts);
     if (figure.summary)
       children.push(el(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, figure.summary));

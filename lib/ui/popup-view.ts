@@ -85,7 +85,8 @@ export interface ReportFacts {
 export function reportFacts(report: Report): ReportFacts {
   const notes = [report.note];
   const s = report.supersededBy;
-  if (s) {
+  // The comparison's note names what superseded the report already; say it once.
+  if (s && !/\bsuperseded by\b/.test(report.note)) {
     const by = [s.source, s.publisher, s.asOf].filter((p): p is string => Boolean(p)).join(', ');
     notes.push(`superseded by ${s.text || formatNumber(s.value)}${by ? ` (${by})` : ''}`);
   }

@@ -49,6 +49,11 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /**
+   * Runs a script's source in the page, as the drivers evaluate it (not as a page <script>, so an
+   * extension page's Content-Security-Policy does not stop it): for libraries such as axe-core.
+   */
+  evaluateScript(source: string): Promise<void>;
   hover(selector: string): Promise<void>;
   /** Moves the mouse to a point of the viewport. */
   moveMouse(x: number, y: number): Promise<void>;
@@ -75,9 +80,19 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launch(name: BrowserName): Promise<TestBrowser> {
-  if (name === 'chromium') return (await import('./chromium.ts')).launchChromium();
-  return (await import('./firefox.ts')).launchFirefox();
+export type ColorScheme = 'light' | 'dark';
+
+export interface LaunchOptions {
+  /**
+   * What `prefers-color-scheme` says in every page and extension page. Firefox over BiDi cannot emulate
+   * media features per page, so this is fixed for the browser's life (a preference in Firefox).
+   */
+  colorScheme?: ColorScheme;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
+  if (name === 'chromium') return (await import('./chromium.ts')).launchChromium(options);
+  return (await import('./firefox.ts')).launchFirefox(options);
 }
 
 /** Polls `read` until `done` holds or the time is up; returns the last value either way. */

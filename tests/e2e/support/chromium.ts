@@ -9,12 +9,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   EXECUTABLES,
   requireBuiltExtension,
+  type LaunchOptions,
   type PageFunction,
   type TestBrowser,
   type TestPage,
 } from './browser.ts';
 
-export async function launchChromium(): Promise<TestBrowser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const extension = requireBuiltExtension('chromium');
   const profile = await mkdtemp(path.join(tmpdir(), 'fc-chromium-'));
   let context: BrowserContext | undefined;
@@ -23,6 +24,7 @@ export async function launchChromium(): Promise<TestBrowser> {
       executablePath: EXECUTABLES.chromium,
       headless: true,
       viewport: { width: 1200, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
       args: [
         `--disable-extensions-except=${extension}`,
         `--load-extension=${extension}`,
@@ -114,6 +116,10 @@ function wrap(page: Page): TestPage {
     // Arguments and results cross as JSON; the drivers' richer handle types are not used here.
     evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg as unknown),
+    evaluateScript: async (source) => {
+      // A string is evaluated as an expression over CDP, outside the page's CSP; `void` discards its value.
+      await page.evaluate(`void (() => {\n${source}\n})()`);
+    },
     hover: (selector) => page.hover(selector, { timeout: 10_000 }),
     moveMouse: (x, y) => page.mouse.move(x, y),
     click: (selector) => page.click(selector, { timeout: 10_000 }),

@@ -9,6 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   EXECUTABLES,
   requireBuiltExtension,
+  type LaunchOptions,
   type PageFunction,
   type TestBrowser,
   type TestPage,
@@ -42,7 +43,7 @@ const QUIET_PREFS: Record<string, unknown> = {
   'extensions.blocklist.enabled': false,
 };
 
-export async function launchFirefox(): Promise<TestBrowser> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
   const extension = requireBuiltExtension('firefox');
   const manifest = JSON.parse(await readFile(path.join(extension, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
@@ -61,6 +62,9 @@ export async function launchFirefox(): Promise<TestBrowser> {
       defaultViewport: { width: 1200, height: 800 },
       extraPrefsFirefox: {
         ...QUIET_PREFS,
+        // prefers-color-scheme for web content and extension pages: 0 dark, 1 light.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
         'browser.download.folderList': 2,
         'browser.download.dir': downloads,
@@ -139,6 +143,10 @@ function wrap(page: Page): TestPage {
     // Arguments and results cross as JSON; the drivers' richer handle types are not used here.
     evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R, arg as unknown) as Promise<R>,
+    evaluateScript: async (source) => {
+      // Evaluated over BiDi, outside the page's CSP; `void` discards its value.
+      await page.evaluate(`void (() => {\n${source}\n})()`);
+    },
     hover: (selector) => page.hover(selector),
     moveMouse: (x, y) => page.mouse.move(x, y),
     click: (selector) => page.click(selector),

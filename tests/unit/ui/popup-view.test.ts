@@ -115,6 +115,24 @@ describe('reportFacts', () => {
     expect(facts.date).toBe('2022-03-22');
     expect(facts.notes).toEqual(['superseded by 4,253 (OHCHR, UN, 2022-06-07)']);
   });
+
+  test('a note that already names what superseded the report is not repeated', () => {
+    const note = 'reported 10 days later; agrees; superseded by 4,253 (UN human rights office, 2022-06-07)';
+    const facts = reportFacts(
+      report({
+        note,
+        supersededBy: {
+          id: 'x',
+          text: '4,253',
+          value: 4253,
+          source: 'UN human rights office',
+          publisher: 'DW',
+          asOf: '2022-06-07',
+        },
+      }),
+    );
+    expect(facts.notes).toEqual([note]);
+  });
 });
 
 describe('statusView', () => {
