@@ -270,17 +270,22 @@ export async function runPopup(
         await popup.addInitScript({ content: POPUP_HOOK });
         await popup.goto(`${browsers.extensionBase}popup.html?tab=${tab}`, { waitUntil: 'load' });
         const want = found ?? 1;
+        // Functions, not strings: the popup's CSP forbids eval, which string predicates need.
         await popup.waitForFunction(
-          `(window.__fcPopup && window.__fcPopup.count >= ${want}) || !!document.querySelector('[data-testid="empty"]')`,
-          undefined,
-          { timeout: 30_000 },
+          (n) => {
+            const hook = (window as unknown as { __fcPopup?: { count: number } }).__fcPopup;
+            return (
+              (hook !== undefined && hook.count >= n) || !!document.querySelector('[data-testid="empty"]')
+            );
+          },
+          want,
+          { timeout: 30_000, polling: 50 },
         );
         await sleep(300);
-        const p = (await popup.evaluate('window.__fcPopup')) as {
-          first: number;
-          last: number;
-          count: number;
-        };
+        const p = await popup.evaluate(
+          () =>
+            (window as unknown as { __fcPopup: { first: number; last: number; count: number } }).__fcPopup,
+        );
         runs.push({ firstMs: p.first, listMs: p.last, items: p.count, found });
       } finally {
         await popup.close();

@@ -307,7 +307,9 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
 
 // ---- the table for a person ------------------------------------------------------------------------
 
-const f = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '–' : `${x}${unit}`);
+/** Numbers as a reader wants them: at most one decimal (timer readings carry float noise). */
+const f = (x: number | null | undefined, unit = '') =>
+  x === null || x === undefined ? '–' : `${Number.isInteger(x) ? x : x.toFixed(1)}${unit}`;
 
 function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];

@@ -217,7 +217,7 @@ async function measure(
             loads.extension.push(await loadTime(browsers, url(p.name), 'extension'));
           }
           log(
-            `  ${p.name} load: alone ${median(loads.none)} ms, with the extension ${median(loads.extension)} ms`,
+            `  ${p.name} load: alone ${median(loads.none).toFixed(1)} ms, with the extension ${median(loads.extension).toFixed(1)} ms`,
           );
           const pageRuns = runs.get(p.name)!;
           report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null));
@@ -236,7 +236,7 @@ async function measure(
           firstMs: median(popupRuns.map((r) => r.firstMs)),
           listMs: median(popupRuns.map((r) => r.listMs)),
         };
-        log(`  popup: list after ${report.popup.listMs} ms`);
+        log(`  popup: list after ${report.popup.listMs?.toFixed(1)} ms`);
       }
     } finally {
       await browsers.close();
