@@ -217,7 +217,7 @@ async function measure(
             loads.extension.push(await loadTime(browsers, url(p.name), 'extension'));
           }
           log(
-            `  ${p.name} load: alone ${median(loads.none).toFixed(1)} ms, with the extension ${median(loads.extension).toFixed(1)} ms`,
+            `  ${p.name} load: alone ${median(loads.none)?.toFixed(1)} ms, with the extension ${median(loads.extension)?.toFixed(1)} ms`,
           );
           const pageRuns = runs.get(p.name)!;
           report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null));
