@@ -21,7 +21,7 @@ import { readNumberTokens, type NumberToken } from './numbers.ts';
 import { readPeriod } from './period.ts';
 import {
   ANAPHORA_REACH,
-  NATIONAL,
+  homeCountry,
   lastPlaceNamed,
   placeMentions,
   placeStarting,
@@ -33,6 +33,7 @@ import { readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import {
   CONTINUES,
+  acronymsDefined,
   backwardAttribution,
   colonSource,
   findAttributions,
@@ -71,6 +72,27 @@ interface SentenceInfo {
   sentence: Sentence;
   drafts: Draft[];
   attributions: Attribution[] | null;
+}
+
+interface ListHeading {
+  day: IsoDate | null;
+  source: string | null;
+  /** Where the list ends. */
+  end: number;
+}
+
+/** Figures in a list take the date and source its heading gives, unless they name their own. */
+function applyHeading(heading: ListHeading, drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    if (heading.source && !d.sourceExplicit) {
+      d.reading.source = heading.source;
+      d.sourceExplicit = true;
+    }
+    if (heading.day && !d.dateExplicit) {
+      d.reading.asOf = heading.day;
+      d.dateExplicit = true;
+    }
+  }
 }
 
 /** A clause of a sentence; what is read from it is read once, and only when a figure asks. */
@@ -184,9 +206,33 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   const tokens = readNumberTokens(text).filter((t) => t.role === 'cardinal');
   if (tokens.length === 0) return [];
   const docDate = options.date;
+  let home: string | undefined;
   const out: Reading[] = [];
   const recent: SentenceInfo[] = [];
   let ti = 0;
+  /** A line introducing a list ("Figures by region, as of 30 September (HRI data):") and where the list ends. */
+  let heading: ListHeading | null = null;
+  let acronyms: Map<string, string> | undefined;
+
+  const listHeading = (sentence: Sentence): ListHeading | null => {
+    const line = text.slice(sentence.start, sentence.end).replace(/\s*:\s*$/, '');
+    const day = dayOfFigure(
+      findDatePhrases(text, sentence.start, sentence.end, docDate),
+      sentence.start,
+      docDate,
+    );
+    let source = parentheticalSource(line)?.name ?? null;
+    if (source && /^[A-Z]{2,6}$/.test(source))
+      source = (acronyms ??= acronymsDefined(text)).get(source) ?? source;
+    if (!day && !source) return null;
+    // The list runs to the first blank line after its first item.
+    const first = text.slice(sentence.end, sentence.end + 200).search(/\S/);
+    if (first < 0) return null;
+    const blank = /\n[^\S\n]*\n/g;
+    blank.lastIndex = sentence.end + first;
+    const m = blank.exec(text);
+    return { day, source, end: m ? m.index : text.length };
+  };
 
   const attributionsOf = (info: SentenceInfo): Attribution[] =>
     (info.attributions ??= findAttributions(text, info.sentence.start, info.sentence.end, NO_PLACE));
@@ -251,6 +297,11 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       numbers.filter((t) => isCandidateNumber(text, t)),
     );
     if (candidates.length > 0) readSentence(sentence, candidates, info, previous);
+    if (heading && sentence.start < heading.end) applyHeading(heading, info.drafts);
+    else heading = null;
+    if (/:\s*$/.test(text.slice(Math.max(sentence.start, sentence.end - 4), sentence.end))) {
+      heading = listHeading(sentence);
+    }
     recent.push(info);
     if (recent.length > PERSON_REACH + 1) recent.shift();
   }
@@ -399,7 +450,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       if (!place && prev?.placeExplicit && !national) place = prev.reading.place;
       if (!place && source && !national) place = placeStarting(source, metric);
       const placeExplicit = place !== null;
-      place ??= NATIONAL;
+      place ??= home ??= homeCountry(text);
 
       const day = dayOfFigure(clause.dates, c.start, docDate);
       const reading: Reading = {

@@ -34,7 +34,7 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
   [
     'displaced',
-    'displaced|displacement|(?:fled|forced|driven|chased|lost)\\s+(?:out\\s+)?(?:from\\s+)?(?:of\\s+)?(?:their\\s+)?homes|homeless',
+    'displaced|displacement|(?:fled|forced|driven|chased|lost)\\s+(?:out\\s+)?(?:from\\s+)?(?:of\\s+)?(?:their\\s+)?homes|(?:left|made|rendered)\\s+homeless|homeless',
   ],
   [
     'fled_abroad',
@@ -45,9 +45,12 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ['missing', 'missing|unaccounted'],
   [
     'detained',
-    'detained|detainees?|arrested|captured|taken\\s+prisoner|prisoners?|POWs?|abducted|deported|imprisoned|held\\s+captive|hostages?',
+    'detained|detainees?|arrested|captured|taken\\s+prisoner|prisoners?|POWs?|abducted|deported|imprisoned|held\\s+captive|hostages?|surrendered|surrendering',
   ],
-  ['injured', 'injured|injuries|injuring|wounded|wounding|hurt|hospitali[sz]ed'],
+  [
+    'injured',
+    'injured|injuries|injuring|wounded|wounding|hurt|hospitali[sz]ed|(?:being\\s+)?treated\\s+(?:in|at)\\s+(?:[\\w-]+\\s+)?hospitals?',
+  ],
   [
     'killed',
     'killed|kill(?:s|ing)?|died|dies|dying|dead|deaths?|death\\s+toll|toll|fatalit(?:y|ies)|perished|slain|murdered|executed|lives|bodies',
@@ -86,7 +89,7 @@ export function lastEvent(s: string): EventMetric | null {
 
 /** A verb (or a toll phrase) right before the number governs it: "killed 12", "put the toll at 2,000". */
 const TOLL_VERB =
-  '(?:at|of|to|rose\\s+to|reached|stands\\s+at|stood\\s+at|climbed\\s+to|is|was|has\\s+risen\\s+to|hit)';
+  '(?:at|of|to|rose\\s+to|reached|stands\\s+at|stood\\s+at|climbed\\s+to|is|was|has\\s+risen\\s+to|hit|passe[sd]|tops|topped|exceed(?:s|ed)|surpass(?:es|ed))';
 const VERB_GROUPS: readonly [Metric, string][] = [
   ['casualties', `casualty\\s+toll\\s+${TOLL_VERB}`],
   [

@@ -72,6 +72,10 @@ const PERCENT_AFTER = /^\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\
 const PHONE_KEYWORD =
   /\b(?:tel|phone|telephone|call|hotline|helpline|fax|whatsapp|viber|sms|text|dial|mob|mobile)\b[.:]?[^\n\d]{0,16}$/i;
 const PHONE_HINT = /tel|phone|call|hotline|helpline|fax|whatsapp|viber|sms|text|dial|mob/i;
+const SERVICE_NUMBER_BEFORE = /\b(?:hotline|helpline|dial|call|phone|ring)\s+(?:on\s+|number\s+|at\s+)?$/i;
+const DONATION_BEFORE = /\b(?:donate|give|gift\s+of|donation\s+of|donating)\s+(?:just\s+|only\s+)?$/i;
+const PREWAR_AFTER =
+  /^\s+(?:(?:people|residents|inhabitants)\s+)?before\s+the\s+(?:war|invasion|siege|fighting)\b/i;
 const THOUSANDS_RUN = /^\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:\.\d+)?$/;
 
 const ID_WORDS = set(
@@ -156,7 +160,8 @@ function isPhoneNumber(text: string, span: NumberSpan): boolean {
     .replace(/[\s.-]+$/, '');
   const digits = run.replace(/\D/g, '').length;
   const groups = run.match(/\d+/g)?.length ?? 0;
-  if (THOUSANDS_RUN.test(run)) return false;
+  // Phone numbers never group digits with commas: "12,000-13,000" is a range.
+  if (THOUSANDS_RUN.test(run) || /\d,\d{3}/.test(run)) return false;
   if (run.startsWith('+') && digits >= 7) return true;
   if (groups >= 3 && digits >= 7 && /^[\d(]/.test(run)) return true;
   return digits >= 5 && PHONE_KEYWORD.test(text.slice(Math.max(0, s - 30), s));
@@ -307,6 +312,10 @@ export function notFigureByContext(text: string, span: NumberSpan): NotFigureRea
   if (PERCENT_AFTER.test(a) || /%\s*$/.test(b.slice(-3))) return 'percentage';
 
   if (digits && (mayBePhone(text, span) || PHONE_HINT.test(b)) && isPhoneNumber(text, span)) return 'phone';
+  // Short service numbers: "call the hotline on 122", "dial 112".
+  if (digits && /^\d{2,4}$/.test(written) && SERVICE_NUMBER_BEFORE.test(b.slice(-24))) return 'phone';
+  // An appeal's price list, not an amount given: "Donate $10 to provide a blanket", "text WARM to give £5".
+  if (/^[$€£]/.test(written) && DONATION_BEFORE.test(b.slice(-24))) return 'furniture';
 
   if (digits) {
     // Letters glued to the digits: `S-300`, `MiG-29`, `T-72`, `MH17`, `COVID-19`.
@@ -324,6 +333,8 @@ export function notFigureByContext(text: string, span: NumberSpan): NotFigureRea
     if (i === 0 || text[i - 1] === '\n') return 'furniture';
   }
 
+  // "down from about 100,000 before the war": how many lived there, not a count of harm.
+  if (PREWAR_AFTER.test(a)) return 'baseline';
   const populationAfter = BASELINE_AFTER.test(a);
   if (populationAfter || /population|home\s+to|\bof\s*$/i.test(b.slice(-40))) {
     const tail = b.slice(-40);

@@ -61,6 +61,16 @@ const EVENT_NOUNS: ReadonlyMap<string, Metric> = new Map([
   ...words('attacks airstrikes strikes raids bombings assaults incidents', 'attacks' as const),
 ]);
 
+/** Participles before a person noun that name what happened to them: "displaced people". */
+const DESCRIBING: ReadonlyMap<string, Metric> = new Map([
+  ...words('displaced homeless', 'displaced' as const),
+  ...words('wounded injured', 'injured' as const),
+  ...words('missing', 'missing' as const),
+  ...words('evacuated', 'evacuated' as const),
+  ...words('trapped stranded', 'trapped' as const),
+  ...words('detained captured', 'detained' as const),
+]);
+
 const THING_NOUNS: ReadonlyMap<string, Thing> = new Map([
   ...words(
     'buildings homes houses blocks schools hospitals structures bridges facilities high-rises apartments ' +
@@ -164,6 +174,8 @@ export function readNounPhrase(text: string, from: number, to: number): NounPhra
   TOKEN.lastIndex = 0;
   let words = 0;
   let afterOf = false;
+  let internally = false;
+  let adjective: Metric | null = null;
   for (let m = TOKEN.exec(slice); m !== null && words < MAX_WORDS; m = TOKEN.exec(slice)) {
     const raw = m[0];
     const end = from + m.index + raw.length;
@@ -205,13 +217,26 @@ export function readNounPhrase(text: string, from: number, to: number): NounPhra
       // "civilian casualties" goes on; "53 civilian" alone is rare.
       continue;
     }
+    // "internally displaced people", "wounded soldiers": the participle says what the people count for.
+    if (w === 'internally') {
+      internally = true;
+      continue;
+    }
+    const described = DESCRIBING.get(w);
+    if (described) {
+      const next = /^[\s-]+([\p{L}][\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+      if (next && PERSON_NOUNS.has(next)) {
+        adjective = internally && described === 'displaced' ? 'internally_displaced' : described;
+        continue;
+      }
+    }
     const person = PERSON_NOUNS.get(w);
     const event = EVENT_NOUNS.get(w);
     const thing = THING_NOUNS.get(w);
     if (person || event || thing) {
       np.head = w;
       np.subject = person ?? null;
-      np.metric = event ?? null;
+      np.metric = event ?? (person ? adjective : null);
       np.thing = thing ?? null;
       np.end = end;
       // "health workers", "medical staff"

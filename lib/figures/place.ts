@@ -162,6 +162,27 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The country a text's national figures belong to: Ukraine whenever the text names it (the corpus is about
+ * the war there), else the country it names most ("an earthquake in eastern Turkey"). One pass over the text.
+ */
+export function homeCountry(text: string): string {
+  if (/\bUkrain/.test(text)) return NATIONAL;
+  const counts = new Map<string, number>();
+  COUNTRY.re.lastIndex = 0;
+  for (let m = COUNTRY.re.exec(text); m !== null; m = COUNTRY.re.exec(text)) {
+    // Where things happen ("in eastern Turkey", a dateline's "MALATYA, Turkey"), not who speaks.
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (!LOCATIVE_BEFORE.test(before) && !/[\p{Lu}], $/u.test(before)) continue;
+    const name = COUNTRY.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (name && name !== 'Moscow') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best = NATIONAL;
+  let most = 0;
+  for (const [name, n] of counts) if (n > most) [best, most] = [name, n];
+  return best;
+}
+
 /** The last place named (any use) in text[from, to), for resolving `there`. */
 export function lastPlaceNamed(text: string, from: number, to: number): string | null {
   const s = text.slice(from, to);

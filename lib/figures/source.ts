@@ -135,7 +135,10 @@ function strip(np: string): string {
       /^\s*(?:according\s+to\s+)?(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|estimates?|tally|count|statement|report|reports|information)\s+(?:from|of|by|released\s+by|published\s+by)\s+)?/i,
       '',
     )
-    .replace(/\s+(?:statement|figures|data|report|tally|count|estimates?)\s*$/i, '')
+    .replace(
+      /\s+(?:(?:monitoring|official|latest|own)\s+)?(?:statement|figures|data|report|tally|count|estimates?)\s*$/i,
+      '',
+    )
     .replace(/[\s,;:]+$/, '')
     .trim();
 }
@@ -153,6 +156,12 @@ function nameIn(s: string): string | null {
   let bestStart = 0;
   tokens.forEach((raw, i) => {
     const t = raw.replace(/^[("“'‘]+|[)"”'’,.;:]+$/g, '');
+    // "Hope Relief International (HRI)": the acronym in brackets repeats the name, it does not extend it.
+    if (raw.startsWith('(') && run.length) {
+      [best, bestStart] = [run, runStart];
+      run = [];
+      return;
+    }
     if (/^[\p{Lu}][\p{L}'’.-]*$/u.test(t)) {
       if (run.length === 0) runStart = i;
       run.push(t);
@@ -388,4 +397,21 @@ export function parentheticalSource(clause: string): Source | null {
   if (!m) return null;
   const found = normaliseSource(m[1]!, NO_PLACE);
   return found && (found.kind === 'org' || found.kind === 'person') ? found : null;
+}
+
+/**
+ * Acronyms a text defines, "Hope Relief International (HRI)" → HRI: Hope Relief International, so that a
+ * later "(HRI monitoring data)" names the organisation in full. Asked only when a source is an acronym.
+ */
+export function acronymsDefined(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /((?:[\p{Lu}][\p{L}'’-]*\s+){1,5})\(([\p{Lu}]{2,6})\)/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const words = m[1]!.trim().split(/\s+/);
+    const acronym = m[2]!;
+    // The name is the run of capitalised words whose initials spell the acronym (ending right before it).
+    const name = words.slice(-acronym.length);
+    if (name.map((w) => w[0]).join('') === acronym) out.set(acronym, name.join(' '));
+  }
+  return out;
 }

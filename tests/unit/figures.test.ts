@@ -528,3 +528,62 @@ describe('offsets', () => {
     }
   });
 });
+
+/** Fixes found by the held-out articles (tests/fixtures/articles/HELD-OUT.md). */
+describe('held-out findings', () => {
+  test.each([
+    [
+      'a range of thousands is not a phone number',
+      'He said 12,000-13,000 civilians were trapped in Sumy.',
+      '12,000-13,000',
+    ],
+    ['a death toll that passes a number', 'Turkey earthquake: death toll passes 2,300', '2,300'],
+  ])('found: %s', (_why, text, written) => {
+    expect(figures(text).map((r) => r.text)).toContain(written);
+  });
+
+  test.each([
+    ['a short hotline number', 'Relatives of missing people can call the hotline on 122 or 112.', '122'],
+    ['a donation call', 'Donate $10 to provide a thermal blanket for a displaced family.', '$10'],
+    [
+      'a pre-war population',
+      'Some 13,000 people remain, down from about 100,000 before the war.',
+      'about 100,000',
+    ],
+  ])('not a figure: %s', (_why, text, written) => {
+    expect(figures(text).map((r) => r.text)).not.toContain(written);
+  });
+
+  test.each([
+    [
+      'Officials said 142,000 internally displaced people were hosted in Dnipro.',
+      '142,000',
+      'internally_displaced',
+    ],
+    ['More than 140,000 people have been left homeless.', 'More than 140,000', 'displaced'],
+    ['He said 1,908 Ukrainian fighters had surrendered in Mariupol.', '1,908', 'detained'],
+    ['The governor said 640 people had died and 3,000 were being treated in hospitals.', '3,000', 'injured'],
+    ['Officials said 5,000 wounded soldiers had been evacuated.', '5,000', 'injured'],
+  ])('%j: %j → %s', (sentence, text, metric) => {
+    expect(figure(sentence, text).metric).toBe(metric);
+  });
+
+  test('national figures of a text about another country are that country’s', () => {
+    const text = 'MALATYA, Turkey (Wire) - At least 11,800 people were injured in eastern Turkey, AFAD said.';
+    expect(figure(text, 'At least 11,800').place).toBe('Turkey');
+    // A war text keeps Ukraine even when a country is its speaker.
+    expect(figure('Russia said 500 of its soldiers had been killed.', '500').place).toBe('Ukraine');
+  });
+
+  test('a list takes the date and source of its heading, an acronym named in full', () => {
+    const text =
+      'Hope Relief International (HRI) said today it had helped.\n\n' +
+      'Figures by region, as of 30 September 2022 (HRI monitoring data):\n\n' +
+      'Kharkiv: 318,400 people reached\nOdesa: 77,550 people reached\n\n' +
+      'The UN said 500 people were killed.';
+    const list = figure(text, '77,550', '2022-10-06');
+    expect([list.asOf, list.source]).toEqual(['2022-09-30', 'Hope Relief International']);
+    const after = figure(text, '500', '2022-10-06');
+    expect([after.asOf, after.source]).toEqual(['2022-10-06', 'UN']);
+  });
+});
