@@ -7,18 +7,17 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveFixtures, type FixtureServer } from '../../scripts/serve.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   BROWSERS,
   RESULTS_DIR,
-  launch,
   poll,
   type ColorScheme,
   type TestBrowser,
   type TestPage,
 } from './support/browser.ts';
 import { accessibilityViolations } from './support/axe.ts';
+import { useSession } from './support/session.ts';
 import { describeFigures, readCard, readHighlights, readPopup } from './support/reading.ts';
 
 const SCHEMES: readonly ColorScheme[] = ['light', 'dark'];
@@ -55,27 +54,19 @@ function readCardLooks(): CardLooks | null {
 }
 
 describe.each(BROWSERS)('accessibility and colour schemes in %s', (browserName) => {
-  let server: FixtureServer;
   const card: Partial<Record<ColorScheme, CardLooks>> = {};
   const popup: Partial<Record<ColorScheme, Looks>> = {};
 
-  beforeAll(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    server = await serveFixtures();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
   describe.each(SCHEMES)('%s mode', (scheme) => {
+    const session = useSession(browserName, { colorScheme: scheme });
     let browser: TestBrowser;
     let article: TestPage;
     let documentHref: string | null = null;
 
     beforeAll(async () => {
-      browser = await launch(browserName, { colorScheme: scheme });
-      article = await browser.newPage();
-      await article.goto(`${server.url}article.html`);
+      await mkdir(RESULTS_DIR, { recursive: true });
+      ({ browser, page: article } = session);
+      await article.goto(`${session.server.url}article.html`);
       const want = [`${FIGURE.figure} → highlighted`];
       const snapshot = await poll(
         () => article.evaluate(readHighlights, null),
@@ -83,10 +74,6 @@ describe.each(BROWSERS)('accessibility and colour schemes in %s', (browserName) 
       );
       expect(describeFigures(snapshot, [FIGURE])).toEqual(want);
     });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
     test('the hover card shows a timeline and passes axe', async () => {
       const tagged = await article.evaluate((text) => {
         const mark = [...document.querySelectorAll('fc-mark')].find((m) => m.textContent === text);

@@ -6,9 +6,9 @@
  * extension is still too (it does not react to its own changes).
  * Needs `npm run build` first; `npm test` does that.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveFixtures, type FixtureServer } from '../../scripts/serve.ts';
-import { BROWSERS, launch, poll, sleep, type TestBrowser, type TestPage } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, poll, sleep } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 import {
   describeFigures,
   readHighlights,
@@ -112,24 +112,10 @@ function described(snapshot: Parameters<typeof describeFigures>[0], expected: re
 }
 
 describe.each(BROWSERS)('live pages in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  let page: TestPage;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    browser = await launch(browserName);
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.close();
-    }
-  });
+  const session = useSession(browserName);
 
   test('figures added after load are highlighted as they appear, without touching the earlier ones', async () => {
+    const { page, server } = session;
     await page.goto(`${server.url}live.html?manual`);
     await page.bringToFront();
     const want = ON_LOAD.map((e) => `${e.figure} → ${e.verdict}`);
@@ -188,6 +174,7 @@ describe.each(BROWSERS)('live pages in %s', (browserName) => {
   });
 
   test('once the page is still, the extension is still: no more changes, the same highlights', async () => {
+    const { page } = session;
     const before = await page.evaluate(readWatch, null);
     expect(before.done).toBe(true);
     const count = (await page.evaluate(readHighlights, null)).marks.length;
@@ -207,6 +194,6 @@ describe.each(BROWSERS)('live pages in %s', (browserName) => {
   });
 
   test('no page reported an error', () => {
-    expect(browser.problems).toEqual([]);
+    expect(session.browser.problems).toEqual([]);
   });
 });

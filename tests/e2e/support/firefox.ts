@@ -174,12 +174,23 @@ async function navigateUnseen(page: Page, navigate: () => Promise<unknown>, url:
     })
     .catch(() => {});
   navigate().catch(() => {});
-  await page.waitForFunction(
-    (href) =>
-      location.href === href &&
-      document.readyState === 'complete' &&
-      !(window as unknown as { __fcOld?: boolean }).__fcOld,
-    { timeout: 20_000 },
-    url,
-  );
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (href) =>
+          location.href === href &&
+          document.readyState === 'complete' &&
+          !(window as unknown as { __fcOld?: boolean }).__fcOld,
+        { timeout: Math.max(1, deadline - Date.now()) },
+        url,
+      );
+      return;
+    } catch (error) {
+      // A check that lands while the old document goes away fails inside Firefox's BiDi ("Waiting failed",
+      // a ProtocolError); that is the navigation under way, not its end: check again until the deadline.
+      if ((error as Error).name === 'TimeoutError' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

@@ -1,0 +1,48 @@
+/**
+ * The usual set-up of an end-to-end file: the fixture server, one browser with the built extension, and a
+ * first tab, started before the tests of the enclosing `describe` and closed after them, whatever fails.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { serveFixtures, type FixtureServer } from '../../../scripts/serve.ts';
+import { launch, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from './browser.ts';
+
+export interface Session {
+  readonly server: FixtureServer;
+  readonly browser: TestBrowser;
+  /** A tab opened at the start (about:blank). */
+  readonly page: TestPage;
+}
+
+/** Call inside a `describe`: the returned session's fields are there from the first test on. */
+export function useSession(name: BrowserName, options: LaunchOptions = {}): Session {
+  let server: FixtureServer | undefined;
+  let browser: TestBrowser | undefined;
+  let page: TestPage | undefined;
+  beforeAll(async () => {
+    server = await serveFixtures();
+    browser = await launch(name, options); // afterAll closes both, whatever fails here
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.close();
+    }
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} did not start (see the error in beforeAll)`);
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server, 'fixture server');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get page() {
+      return ready(page, 'first tab');
+    },
+  };
+}
