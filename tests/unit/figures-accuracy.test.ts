@@ -119,21 +119,22 @@ describe('precision and recall', () => {
 });
 
 /** Reached by the current code on the fixture articles (see the printed tables), rounded down. */
+/** Fixture-article floors: just below today's scores (2026-11-23), so a regression fails. */
 const FLOORS: { figures: number; attributes: Record<Attribute, number> } = {
-  figures: 0,
+  figures: 0.99,
   attributes: {
-    value: 0,
-    low: 0,
-    high: 0,
-    qualifier: 0,
-    metric: 0,
-    subject: 0,
-    place: 0,
-    period: 0,
-    asOf: 0,
-    source: 0,
-    modality: 0,
-    scope: 0,
+    value: 0.99,
+    low: 0.99,
+    high: 0.99,
+    qualifier: 0.99,
+    metric: 0.99,
+    subject: 0.97,
+    place: 0.92,
+    period: 0.99,
+    asOf: 0.99,
+    source: 0.97,
+    modality: 0.99,
+    scope: 0.97,
   },
 };
 
