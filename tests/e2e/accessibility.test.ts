@@ -90,6 +90,10 @@ describe.each(BROWSERS)('accessibility and colour schemes in %s', (browserName) 
       );
       expect(open.settled, 'card open and drawn').toBe(true);
       expect(open.label).toContain('1,179');
+      // Each report says in words how it stands in time against the page's date (2022-03-29).
+      expect(open.reports.length).toBeGreaterThan(1);
+      for (const report of open.reports)
+        expect(report).toMatch(/\b(\d+ days|a day) (earlier|later)|the same day/);
 
       const looks = await article.evaluate(readCardLooks, null);
       expect(looks, 'the card').not.toBeNull();
