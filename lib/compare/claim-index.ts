@@ -35,6 +35,8 @@ export interface Bucket {
   readonly supersededBy: Int32Array;
   /** Day from which each claim is superseded (the earliest superseding claim's day), or Infinity. */
   readonly staleFrom: Float64Array;
+  /** Index of that earliest superseding claim, or -1 (named when a report was stale by the page's date). */
+  readonly staleBy: Int32Array;
   /** Keys a claim has beyond the `Claim` interface (e.g. `origin`), or null: copied onto its reports. */
   readonly extra: readonly (readonly string[] | null)[];
   /** Each claim's words for notes and summaries, made on first use (`wordsOf`). */
@@ -133,6 +135,7 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
     source: keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher)),
     supersededBy: new Int32Array(n).fill(-1),
     staleFrom: new Float64Array(n).fill(Infinity),
+    staleBy: new Int32Array(n).fill(-1),
     extra: keyed.map((k) => extraKeys(k.claim)),
     words: new Array<ClaimWords | undefined>(n).fill(undefined),
     refs: new Array<ClaimRef | undefined>(n).fill(undefined),
@@ -214,7 +217,9 @@ export function supersedes(b: Bucket, i: number, j: number): boolean {
   return !b.floor[i] || b.floor[j] === 1 || sameSource;
 }
 
-function findSuperseding(b: Bucket & { supersededBy: Int32Array; staleFrom: Float64Array }): void {
+function findSuperseding(
+  b: Bucket & { supersededBy: Int32Array; staleFrom: Float64Array; staleBy: Int32Array },
+): void {
   const n = b.claims.length;
   // For a running total nothing can pass a claim whose interval is open above, nor one larger than every
   // later claim: the suffix maximum of `lo` skips those without a scan.
@@ -226,6 +231,7 @@ function findSuperseding(b: Bucket & { supersededBy: Int32Array; staleFrom: Floa
     for (let j = i + 1; j < n; j++) {
       if (supersedes(b, i, j)) {
         b.staleFrom[i] = b.day[j]!;
+        b.staleBy[i] = j;
         break;
       }
     }

@@ -36,7 +36,7 @@
  * different, for a level) and is not the same period from another source. `supersededBy` names the latest
  * such report ("superseded by 4,253 (OHCHR, 2022-06-07)"). A report already superseded before the page
  * figure's date no longer speaks for that date: it neither supports nor contradicts the figure (it is
- * shown, `consistent: false`, "had been superseded by this figure's date"); the reports that replaced it
+ * shown, `consistent: false`, "already superseded by 516 (…)"); the reports that replaced it
  * decide. A figure matching a report superseded only later agrees (it was right when written), and the
  * summary says it has since been superseded.
  *
@@ -342,6 +342,7 @@ function report(b: Bucket, i: number, page: Page): Report {
       sameSource: b.source[i] === page.source,
       pageWho: page.who,
       supersededBy: sup >= 0 ? wordsOf(b, sup) : null,
+      staleBy: stance === Stance.stale && b.staleBy[i]! >= 0 ? wordsOf(b, b.staleBy[i]!) : null,
       refYear: page.year,
     }),
   };

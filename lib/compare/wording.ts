@@ -102,8 +102,10 @@ export interface NoteParts {
   sameSource: boolean;
   /** Who the page figure comes from, for "UN vs Ukrainian officials". */
   pageWho: string;
-  /** The words of the report that superseded this one, or null. */
+  /** The words of the latest report that superseded this one, or null. */
   supersededBy: ClaimWords | null;
+  /** For a report stale by the page figure's date: the words of the first report that replaced it. */
+  staleBy: ClaimWords | null;
   refYear: number | undefined;
 }
 
@@ -111,6 +113,12 @@ export interface NoteParts {
 export function noteFor(p: NoteParts): string {
   const stance = stancePhrase(p);
   let note = timing(p.words, p.days, p.refYear);
+  if (p.stance === Stance.stale && p.staleBy) {
+    // Name what replaced it before the page's date, then the latest if that is another report.
+    note += `; ${p.matches ? 'matches, but ' : ''}already superseded by ${p.staleBy.ref}`;
+    if (p.supersededBy && p.supersededBy !== p.staleBy) note += `; latest: ${p.supersededBy.ref}`;
+    return note;
+  }
   if (stance) note += `; ${stance}`;
   if (p.supersededBy) note += `; superseded by ${p.supersededBy.ref}`;
   return note;

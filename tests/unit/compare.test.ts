@@ -267,7 +267,11 @@ describe('time: progress, superseded, out of date', () => {
     const c = compare(civilians('249', 249), '2022-06-10');
     const matching = reportOf(c, SEED.un249);
     expect(matching.consistent).toBe(false);
-    expect(matching.note).toMatch(/matches, but had been superseded by this figure's date/);
+    // It names what replaced it before the page's date (780 on March 18), then the latest report.
+    expect(matching.note).toMatch(
+      /matches, but already superseded by 780 \(UN human rights office, 2022-03-18\)/,
+    );
+    expect(matching.note).toMatch(/; latest: 4,253 \(OHCHR, 2022-06-07\)$/);
     expect(reportOf(c, SEED.ohchr4253)).toMatchObject({
       consistent: false,
       relation: 'earlier',
