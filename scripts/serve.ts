@@ -3,6 +3,9 @@
  * Used by the end-to-end tests and by `npm start` for the demo page. Serves files, nothing else:
  * no directory listings, no paths outside the root, GET and HEAD only.
  *
+ * A fixture that needs response headers (a Content-Security-Policy, say) has them in a JSON object next to
+ * it: `csp.html.headers.json` = `{ "content-security-policy": "default-src 'none'" }`.
+ *
  *   npx tsx scripts/serve.ts [--port N] [--root DIR]     prints the URL and serves until Ctrl-C
  */
 import { createServer, type Server } from 'node:http';
@@ -44,8 +47,9 @@ export interface ServeOptions {
 export async function serveFixtures(options: ServeOptions = {}): Promise<FixtureServer> {
   const root = path.resolve(options.root ?? PAGES_DIR);
   const server = createServer((req, res) => {
-    void respond(root, req.method ?? 'GET', req.url ?? '/').then(({ status, type, body }) => {
+    void respond(root, req.method ?? 'GET', req.url ?? '/').then(({ status, type, body, headers }) => {
       res.writeHead(status, {
+        ...headers,
         'content-type': type,
         'content-length': body.length,
         // Tests reload pages and expect the file as it is on disk now.
@@ -82,6 +86,8 @@ interface Reply {
   status: number;
   type: string;
   body: Buffer;
+  /** Extra response headers from the file's `.headers.json`. */
+  headers?: Record<string, string>;
 }
 
 const text = (status: number, message: string): Reply => ({
@@ -106,10 +112,40 @@ async function respond(root: string, method: string, rawUrl: string): Promise<Re
   try {
     if (!(await stat(file)).isFile()) return text(404, 'not found');
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return { status: 200, type, body: await readFile(file) };
+    const body = await readFile(file);
+    const headers = await fixtureHeaders(file);
+    if (typeof headers === 'string') return text(500, headers);
+    return { status: 200, type, body, ...(headers ? { headers } : {}) };
   } catch {
     return text(404, 'not found');
   }
+}
+
+/**
+ * The headers in `<file>.headers.json`, if there is one; a string (the problem) if it is not an object of
+ * strings, so a broken fixture fails loudly rather than being served without its headers.
+ */
+async function fixtureHeaders(file: string): Promise<Record<string, string> | string | null> {
+  let raw: string;
+  try {
+    raw = await readFile(`${file}.headers.json`, 'utf8');
+  } catch {
+    return null;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    return `serve: ${file}.headers.json is not JSON: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return `serve: ${file}.headers.json must be an object of header names to strings`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string') return `serve: ${file}.headers.json: "${name}" must be a string`;
+    headers[name.toLowerCase()] = value;
+  }
+  return headers;
 }
 
 async function main(): Promise<void> {

@@ -62,6 +62,12 @@ export interface TestPage {
   bringToFront(): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   screenshot(file: string): Promise<void>;
+  /**
+   * CPU time (ms) used so far by what runs this page: its renderer's main thread in Chromium (CDP
+   * Performance.getMetrics ThreadTime), all of the browser's content processes in Firefox (/proc, Linux).
+   * CPU time, not wall time, so other load on the machine does not count; compare two readings.
+   */
+  cpuTime(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import {
   EXECUTABLES,
   requireBuiltExtension,
@@ -83,7 +83,7 @@ class ChromiumBrowser implements TestBrowser {
     const blank = this.context.pages().find((p) => p.url() === 'about:blank' && !used.has(p));
     const page = blank ?? (await this.context.newPage());
     used.add(page);
-    return wrap(page);
+    return wrap(page, this.context);
   }
 
   async openPopup(forPage: TestPage): Promise<TestPage> {
@@ -104,7 +104,8 @@ class ChromiumBrowser implements TestBrowser {
 
 const used = new WeakSet<Page>();
 
-function wrap(page: Page): TestPage {
+function wrap(page: Page, context: BrowserContext): TestPage {
+  let cdp: Promise<CDPSession> | null = null;
   return {
     url: () => page.url(),
     goto: async (url) => {
@@ -128,6 +129,16 @@ function wrap(page: Page): TestPage {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (file) => {
       await page.screenshot({ path: file });
+    },
+    cpuTime: async () => {
+      cdp ??= context.newCDPSession(page).then(async (session) => {
+        await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+        return session;
+      });
+      const { metrics } = await (await cdp).send('Performance.getMetrics');
+      const thread = metrics.find((m) => m.name === 'ThreadTime');
+      if (!thread) throw new Error('Chromium reported no ThreadTime metric');
+      return thread.value * 1000;
     },
     close: () => page.close(),
   };

@@ -2,7 +2,7 @@
  * Real Firefox ESR with the built extension (.output/firefox-mv2) installed as a temporary add-on, driven by
  * puppeteer-core over WebDriver BiDi (no geckodriver). RECIPES.md explains the popup navigation quirk.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -109,7 +109,7 @@ class FirefoxBrowser implements TestBrowser {
     // Always a new tab: the tab Firefox starts with never gets focus events under BiDi (keyboard tests).
     const page = await this.browser.newPage();
     this.watch(page);
-    return wrap(page);
+    return wrap(page, () => contentProcessCpu(this.browser.process()?.pid));
   }
 
   async openPopup(forPage: TestPage): Promise<TestPage> {
@@ -128,7 +128,7 @@ class FirefoxBrowser implements TestBrowser {
   }
 }
 
-function wrap(page: Page): TestPage {
+function wrap(page: Page, cpuTime: () => Promise<number>): TestPage {
   return {
     url: () => page.url(),
     goto: async (url) => {
@@ -159,10 +159,49 @@ function wrap(page: Page): TestPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png` });
     },
+    cpuTime,
     close: () => page.close(),
   };
 }
 
+/**
+ * CPU time (ms) of every content process of the Firefox started as `pid` (pages, frames and the
+ * extension's own process), from /proc: there is no per-tab CPU figure over BiDi.
+ */
+async function contentProcessCpu(pid: number | undefined): Promise<number> {
+  if (pid === undefined) throw new Error('no Firefox process to measure');
+  const ticks = 100; // USER_HZ on Linux
+  const stats = new Map<number, { parent: number; cpu: number }>();
+  await Promise.all(
+    (await readdir('/proc'))
+      .filter((name) => /^\d+$/.test(name))
+      .map(async (name) => {
+        try {
+          const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+          // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          stats.set(Number(name), {
+            parent: Number(fields[1]),
+            cpu: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks,
+          });
+        } catch {
+          // The process ended while we looked.
+        }
+      }),
+  );
+  const descends = (p: number): boolean => {
+    for (let cur = stats.get(p)?.parent; cur !== undefined && cur > 1; cur = stats.get(cur)?.parent)
+      if (cur === pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [p, s] of stats) {
+    if (!descends(p)) continue;
+    const cmdline = await readFile(`/proc/${p}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes('-contentproc')) total += s.cpu;
+  }
+  return total;
+}
 /**
  * puppeteer never sees a navigation to an extension page finish (RECIPES.md): start it, then wait until a
  * new document (one without the old document's marker) has loaded at the URL.
