@@ -27,6 +27,8 @@ interface HostilePage {
   hover?: string;
   /** The page keeps its own script busy: its CPU use is measured first with the extension off. */
   busy?: boolean;
+  /** Also turn Figure Check off for the site once settled: every highlight goes, the page is as it was. */
+  switchOff?: boolean;
 }
 
 const PAGES: readonly HostilePage[] = [
@@ -34,6 +36,7 @@ const PAGES: readonly HostilePage[] = [
     file: 'editable.html',
     what: 'numbers in input, textarea, select, button and contenteditable',
     highlighted: ['1,179', 'more than 9,000'],
+    switchOff: true,
   },
   {
     file: 'code.html',
@@ -47,13 +50,19 @@ const PAGES: readonly HostilePage[] = [
   },
   { file: 'shadow.html', what: 'open and closed shadow roots', highlighted: ['1,179', 'about 160,000'] },
   // Highlights are written near the viewport only: the figures in the giant node, not those after it.
-  { file: 'big-node.html', what: 'a single 1 MB text node', highlighted: ['1,179', 'More than 3.8 million'] },
+  {
+    file: 'big-node.html',
+    what: 'a single 1 MB text node',
+    highlighted: ['1,179', 'More than 3.8 million'],
+    switchOff: true,
+  },
   { file: 'many-nodes.html', what: '100,000 small text nodes', highlighted: ['1,179'] },
   {
     file: 'ticker.html',
     what: 'a number rewritten 1,000 times a second',
     highlighted: ['1,179'],
     busy: true,
+    switchOff: true,
   },
   { file: 'restyle.html', what: 'a page that hides highlights (display: none)', highlighted: ['1,179'] },
   { file: 'unwrap.html', what: 'a page that removes every highlight', highlighted: [] },
@@ -249,7 +258,67 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       expect(after.problems, `${fixture.file} after hovering`).toEqual([]);
     }
 
+    if (fixture.switchOff) {
+      await setDisabledSites(browser, [new URL(url).hostname]);
+      try {
+        const off = await poll(
+          () => page.evaluate(readMarks, null),
+          (m) => m.marks.length === 0,
+          10_000,
+        );
+        expect(off.marks, 'highlights taken off with the site switched off').toEqual([]);
+        const restored = await page.evaluate(
+          () =>
+            (
+              window as unknown as { __fixture: { check(): Promise<{ ok: boolean; problems: string[] }> } }
+            ).__fixture.check(),
+          null,
+        );
+        expect(restored.problems, `${fixture.file} with Figure Check switched off`).toEqual([]);
+      } finally {
+        await setDisabledSites(browser, []);
+      }
+    }
+
     expect(browser.problems.slice(problemsBefore), 'errors while on the page').toEqual([]);
+  });
+
+  /**
+   * KNOWN BUG, in lib/dom/highlight.ts (being rewritten): when the page takes our <fc-mark> out and keeps
+   * its text (replaceWith(...mark.childNodes), as unwrap.html does), `Highlighter.repair` later puts the
+   * original text back into the split node AND leaves the moved-out figure text in place, so turning the
+   * site off writes "…in Ukraine.1,1791,179…": the figure's text once more per highlight the page removed.
+   * `test.fails` until the highlighter forgets (rather than restores) a node whose marks the page unwrapped.
+   */
+  test.fails('a page that removed highlights keeps its text when Figure Check is switched off', async () => {
+    const url = `${server.url}hostile/unwrap.html`;
+    await page.goto(url);
+    await poll(
+      () => page.evaluate(readMarks, null),
+      (s) => s.ran,
+      30_000,
+    );
+    await settle(page, CPU_ALLOWED);
+    await setDisabledSites(browser, [new URL(url).hostname]);
+    try {
+      const restored = await poll(
+        () =>
+          page.evaluate(
+            () =>
+              (
+                window as unknown as {
+                  __fixture: { check(): Promise<{ ok: boolean; problems: string[] }> };
+                }
+              ).__fixture.check(),
+            null,
+          ),
+        (r) => r.ok,
+        5_000,
+      );
+      expect(restored.problems).toEqual([]);
+    } finally {
+      await setDisabledSites(browser, []);
+    }
   });
 
   test('the strict policy page is served with its Content-Security-Policy', async () => {

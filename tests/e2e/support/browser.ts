@@ -83,6 +83,13 @@ export interface TestBrowser {
   openPopup(forPage: TestPage): Promise<TestPage>;
   /** Errors from pages and extension pages: uncaught exceptions and console errors, with their URL. */
   readonly problems: string[];
+  /**
+   * Calls `listener` for every request from now on: `url` requested, `by` the URL of the document or
+   * worker that made it. Chromium: every page, frame and service worker of the browser (the extension's
+   * background included). Firefox: every tab opened by `newPage` (web and extension pages); BiDi shows no
+   * requests of the extension's background page.
+   */
+  onRequest(listener: (request: { url: string; by: string }) => void): void;
   close(): Promise<void>;
 }
 

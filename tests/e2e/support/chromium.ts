@@ -78,6 +78,20 @@ class ChromiumBrowser implements TestBrowser {
     });
   }
 
+  onRequest(listener: (request: { url: string; by: string }) => void): void {
+    this.context.on('request', (request) => {
+      let by = request.serviceWorker()?.url() ?? '';
+      if (!by) {
+        try {
+          by = request.frame().url();
+        } catch {
+          by = '(unknown)';
+        }
+      }
+      listener({ url: request.url(), by });
+    });
+  }
+
   async newPage(): Promise<TestPage> {
     // The persistent context opens with one blank tab: use it first so no stray tab stays active.
     const blank = this.context.pages().find((p) => p.url() === 'about:blank' && !used.has(p));

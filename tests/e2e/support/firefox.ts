@@ -88,6 +88,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
 class FirefoxBrowser implements TestBrowser {
   readonly name = 'firefox';
   readonly problems: string[] = [];
+  private readonly requestListeners: ((request: { url: string; by: string }) => void)[] = [];
 
   constructor(
     private readonly browser: Browser,
@@ -103,6 +104,14 @@ class FirefoxBrowser implements TestBrowser {
     page.on('console', (message) => {
       if (message.type() === 'error') this.problems.push(`${page.url()}: console.error ${message.text()}`);
     });
+    page.on('request', (request) => {
+      const by = request.frame()?.url() ?? page.url();
+      for (const listener of this.requestListeners) listener({ url: request.url(), by });
+    });
+  }
+
+  onRequest(listener: (request: { url: string; by: string }) => void): void {
+    this.requestListeners.push(listener);
   }
 
   async newPage(): Promise<TestPage> {
