@@ -31,6 +31,10 @@ export interface Bucket {
   /** 1 for a monitor's confirmed count of casualties: a floor. */
   readonly floor: Uint8Array;
   readonly source: readonly string[];
+  /** `source` as small integers (the index's own numbering, `sourceId`): the hot loop compares ints. */
+  readonly sourceId: Int32Array;
+  /** Each claim's quote as a small integer (`quoteId`), to find the page figure's own sentence cheaply. */
+  readonly quoteId: Int32Array;
   /** Index of the latest claim that supersedes each claim, or -1. */
   readonly supersededBy: Int32Array;
   /** Day from which each claim is superseded (the earliest superseding claim's day), or Infinity. */
@@ -50,15 +54,39 @@ export interface Bucket {
 
 type PlaceMap = Map<string, (Bucket | undefined)[]>;
 
+/** Strings numbered once for the whole index, so a comparison compares integers. */
+interface Ids {
+  sources: Map<string, number>;
+  quotes: Map<string, number>;
+}
+
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
 /** Built by `indexClaims`; opaque to callers. */
 export class ClaimIndex {
   /** Number of claims indexed (all of them, comparable or not). */
   readonly size: number;
   readonly #measures: Map<Metric, Map<Subject, PlaceMap>>;
+  readonly #ids: Ids;
 
-  constructor(size: number, measures: Map<Metric, Map<Subject, PlaceMap>>) {
+  constructor(size: number, measures: Map<Metric, Map<Subject, PlaceMap>>, ids: Ids) {
     this.size = size;
     this.#measures = measures;
+    this.#ids = ids;
+  }
+
+  /** The number `Bucket.sourceId` uses for this source key; -1 when no claim has it. */
+  sourceId(key: string): number {
+    return this.#ids.sources.get(key) ?? -1;
+  }
+
+  /** The number `Bucket.quoteId` uses for this quote; -1 when no claim has it. */
+  quoteId(quote: string): number {
+    return this.#ids.quotes.get(quote) ?? -1;
   }
 
   /** The group counting exactly this, or undefined. No allocation. */
@@ -95,6 +123,7 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   }
 
   const measures = new Map<Metric, Map<Subject, PlaceMap>>();
+  const ids: Ids = { sources: new Map(), quotes: new Map() };
   for (const [metric, bySubject] of groups) {
     const subjects = new Map<Subject, PlaceMap>();
     measures.set(metric, subjects);
@@ -105,16 +134,16 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
         places.set(
           place,
           slots.map((group, i) =>
-            group.length === 0 ? undefined : buildBucket(group, metric, i >= 2, i % 2 === 1),
+            group.length === 0 ? undefined : buildBucket(group, metric, i >= 2, i % 2 === 1, ids),
           ),
         );
       }
     }
   }
-  return new ClaimIndex(claims.length, measures);
+  return new ClaimIndex(claims.length, measures, ids);
 }
 
-function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: boolean): Bucket {
+function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: boolean, ids: Ids): Bucket {
   const n = group.length;
   const keyed = group.map((claim) => ({ claim, day: dateOf(claim), iv: intervalOf(claim) }));
   // Undated claims (NaN) sort last; ties by value then id so the order is stable across rebuilds.
@@ -125,6 +154,7 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
       (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0),
   );
 
+  const source = keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher));
   const bucket = {
     claims: keyed.map((k) => k.claim),
     day: new Float64Array(n),
@@ -132,7 +162,9 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
     hi: new Float64Array(n),
     vague: new Uint8Array(n),
     floor: new Uint8Array(n),
-    source: keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher)),
+    source,
+    sourceId: Int32Array.from(source, (key) => idOf(ids.sources, key)),
+    quoteId: Int32Array.from(keyed, (k) => idOf(ids.quotes, k.claim.quote)),
     supersededBy: new Int32Array(n).fill(-1),
     staleFrom: new Float64Array(n).fill(Infinity),
     staleBy: new Int32Array(n).fill(-1),

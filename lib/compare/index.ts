@@ -89,6 +89,17 @@ export const MAX_REPORTS = 50;
 // Reused between calls so a comparison allocates nothing per claim it merely weighs.
 let stances = new Uint8Array(1024);
 
+// The stances as module constants: read through the import on every claim, they cost a property lookup
+// (a getter, once transpiled) each, which was most of a comparison's time.
+const SKIP: number = Stance.skip;
+const MATCH: number = Stance.match;
+const FLOOR: number = Stance.floor;
+const PROGRESS: number = Stance.progress;
+const LEVEL: number = Stance.level;
+const STALE: number = Stance.stale;
+const CONFLICT: number = Stance.conflict;
+const BACKWARDS: number = Stance.backwards;
+
 /** What the comparison knows about the page figure. */
 interface Page {
   reading: Reading;
@@ -96,6 +107,8 @@ interface Page {
   day: number;
   floor: boolean;
   source: string;
+  /** `source` as the index numbers it (-1 when no claim has it). */
+  sourceId: number;
   who: string;
   /** The year of the figure's date, so notes name other years only. */
   year: number | undefined;
@@ -133,10 +146,13 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
     iv,
     day,
     floor: isFloor(reading.source, reading.metric),
-    source: reading.source === null ? '' : sourceKey(reading.source, null),
+    source: '',
+    sourceId: -1,
     who: reading.source === null ? 'this page' : shortName(reading.source),
     year: Number.isNaN(day) ? undefined : yearOfDay(day),
   };
+  page.source = reading.source === null ? '' : sourceKey(reading.source, null);
+  page.sourceId = index.sourceId(page.source);
 
   // A one-day figure meets only the same day's figures: the group is sorted by day.
   let from = 0;
@@ -165,44 +181,51 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
   // The figure's own source's latest report at or before its date, and whether any that day agrees.
   let own = -1;
   let ownAgrees = false;
+  // Locals for the hot loop: typed arrays and integers only, no claim object is read per claim.
+  const days = bucket.day;
+  const los = bucket.lo;
+  const vagues = bucket.vague;
+  const sources = bucket.sourceId;
+  const quotes = bucket.quoteId;
+  const pageQuote = index.quoteId(reading.quote);
+  const pageSource = page.sourceId;
+  const pageHi = iv.hi;
+  const pageLo = iv.lo;
+  const forecast = bucket.forecast;
   for (let i = from; i < to; i++) {
-    const claim = bucket.claims[i]!;
-    if (bucket.vague[i] || (claim.quote === reading.quote && claim.text === reading.text)) {
-      stances[i] = Stance.skip;
-      vague += bucket.vague[i]!;
+    if (vagues[i] || (quotes[i] === pageQuote && bucket.claims[i]!.text === reading.text)) {
+      stances[i] = SKIP;
+      vague += vagues[i]!;
       continue;
     }
     const stance = judge(bucket, i, page);
     stances[i] = stance;
     weighed++;
-    const d = bucket.day[i]! - day;
-    if (d <= 0 && stance !== Stance.stale && !bucket.forecast && bucket.source[i] === page.source) {
-      if (own < 0 || bucket.day[i]! > bucket.day[own]!) ownAgrees = false;
+    const d = days[i]! - day;
+    if (d <= 0 && stance !== STALE && !forecast && sources[i] === pageSource) {
+      if (own < 0 || days[i]! > days[own]!) ownAgrees = false;
       own = i;
-      ownAgrees ||= isConsistent(stance);
+      ownAgrees ||= stance >= MATCH && stance <= LEVEL;
     }
-    if (isConsistent(stance)) {
-      const rank = stance === Stance.match ? 2 : 1;
-      if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, bucket.day[best]! - day))) {
+    if (stance >= MATCH && stance <= LEVEL) {
+      const rank = stance === MATCH ? 2 : 1;
+      if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, days[best]! - day))) {
         best = i;
         bestRank = rank;
       }
       continue;
     }
-    if (stance === Stance.stale) {
-      if (bucket.lo[i]! <= page.iv.hi && page.iv.lo <= bucket.hi[i]!) staleMatch = i;
+    if (stance === STALE) {
+      if (los[i]! <= pageHi && pageLo <= bucket.hi[i]!) staleMatch = i;
       continue;
     }
     contradictions++;
     // The latest report that had already passed the figure by its date: what it should have said.
-    if (
-      bucket.lo[i]! > page.iv.hi &&
-      (stance === Stance.backwards || (d <= 0 && bucket.source[i] === page.source))
-    ) {
+    if (los[i]! > pageHi && (stance === BACKWARDS || (d <= 0 && sources[i] === pageSource))) {
       outdatedBy = i;
     }
-    if (stance === Stance.conflict && Math.abs(d) <= SAME_PERIOD_DAYS) {
-      if (namedConflict < 0 || closer(d, bucket.day[namedConflict]! - day)) namedConflict = i;
+    if (stance === CONFLICT && Math.abs(d) <= SAME_PERIOD_DAYS) {
+      if (namedConflict < 0 || closer(d, days[namedConflict]! - day)) namedConflict = i;
     }
   }
   if (weighed === 0)
@@ -232,20 +255,20 @@ function judge(b: Bucket, i: number, page: Page): Stance {
   const { iv } = page;
   // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
   // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
-  if (b.staleFrom[i]! < page.day) return Stance.stale;
+  if (b.staleFrom[i]! < page.day) return STALE as Stance;
   const lo = b.lo[i]!;
   const hi = b.hi[i]!;
-  if (overlaps(iv.lo, iv.hi, lo, hi)) return Stance.match;
-  if (b.forecast) return Stance.conflict;
-  const sameSource = b.source[i] === page.source;
+  if (iv.lo <= hi && lo <= iv.hi) return MATCH as Stance;
+  if (b.forecast) return CONFLICT as Stance;
+  const sameSource = b.sourceId[i] === page.sourceId;
   // The smaller side is a confirmed minimum and the larger comes from someone else.
-  if (!sameSource && (hi < iv.lo ? b.floor[i] === 1 : page.floor)) return Stance.floor;
+  if (!sameSource && (hi < iv.lo ? b.floor[i] === 1 : page.floor)) return FLOOR as Stance;
   const d = b.day[i]! - page.day;
-  if (Number.isNaN(d) || b.window) return Stance.conflict;
+  if (Number.isNaN(d) || b.window) return CONFLICT as Stance;
   const apart = Math.abs(d) > SAME_PERIOD_DAYS || (sameSource && d !== 0);
-  if (!apart) return Stance.conflict;
-  if (b.kind === 'level') return Stance.level;
-  return d > 0 === lo > iv.hi ? Stance.progress : Stance.backwards;
+  if (!apart) return CONFLICT as Stance;
+  if (b.kind === 'level') return LEVEL as Stance;
+  return (d > 0 === lo > iv.hi ? PROGRESS : BACKWARDS) as Stance;
 }
 
 /**
@@ -282,7 +305,7 @@ function firstAfter(days: Float64Array, day: number, from: number, to: number): 
  */
 function pick(b: Bucket, from: number, to: number, day: number, max: number, named: number[]): number[] {
   const kept: number[] = [];
-  for (let i = from; i < to; i++) if (stances[i] !== Stance.skip) kept.push(i);
+  for (let i = from; i < to; i++) if (stances[i] !== SKIP) kept.push(i);
   if (kept.length <= max) return kept;
   const extra = named.filter((i, k) => i >= 0 && named.indexOf(i) === k);
   const size = Math.max(0, max - extra.length);

@@ -4,7 +4,6 @@
  * `compareReading` must return exactly what this one does. Test-only; do not edit to follow changes in
  * lib/compare — a change of behaviour belongs in both, on purpose.
  */
-/* eslint-disable */
 import type {
   Claim,
   ClaimRef,
