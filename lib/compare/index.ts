@@ -99,6 +99,7 @@ const LEVEL: number = Stance.level;
 const STALE: number = Stance.stale;
 const CONFLICT: number = Stance.conflict;
 const BACKWARDS: number = Stance.backwards;
+const NEAR: number = SAME_PERIOD_DAYS;
 
 /** What the comparison knows about the page figure. */
 interface Page {
@@ -192,16 +193,39 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
   const pageHi = iv.hi;
   const pageLo = iv.lo;
   const forecast = bucket.forecast;
+  const window = bucket.window;
+  const level = bucket.kind === 'level';
+  const his = bucket.hi;
+  const floors = bucket.floor;
+  const staleFroms = bucket.staleFrom;
+  const pageFloor = page.floor;
   for (let i = from; i < to; i++) {
     if (vagues[i] || (quotes[i] === pageQuote && bucket.claims[i]!.text === reading.text)) {
       stances[i] = SKIP;
       vague += vagues[i]!;
       continue;
     }
-    const stance = judge(bucket, i, page);
+    // How report i stands towards the page figure (see the rules at the top), on locals: this line runs
+    // once per claim of the group.
+    let stance: number;
+    const lo = los[i]!;
+    const hi = his[i]!;
+    const d = days[i]! - day;
+    // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
+    // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
+    if (staleFroms[i]! < day) stance = STALE;
+    else if (pageLo <= hi && lo <= pageHi) stance = MATCH;
+    else if (forecast) stance = CONFLICT;
+    // The smaller side is a confirmed minimum and the larger comes from someone else.
+    else if (sources[i] !== pageSource && (hi < pageLo ? floors[i] === 1 : pageFloor)) stance = FLOOR;
+    // No date to tell periods apart (NaN), or a one-day figure: a different number is a disagreement.
+    else if (d !== d || window) stance = CONFLICT;
+    // The same period from another source, or the same source the same day.
+    else if (!(d > NEAR || d < -NEAR || (d !== 0 && sources[i] === pageSource))) stance = CONFLICT;
+    else if (level) stance = LEVEL;
+    else stance = d > 0 === lo > pageHi ? PROGRESS : BACKWARDS;
     stances[i] = stance;
     weighed++;
-    const d = days[i]! - day;
     if (d <= 0 && stance !== STALE && !forecast && sources[i] === pageSource) {
       if (own < 0 || days[i]! > days[own]!) ownAgrees = false;
       own = i;
@@ -216,15 +240,15 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       continue;
     }
     if (stance === STALE) {
-      if (los[i]! <= pageHi && pageLo <= bucket.hi[i]!) staleMatch = i;
+      if (lo <= pageHi && pageLo <= hi) staleMatch = i;
       continue;
     }
     contradictions++;
     // The latest report that had already passed the figure by its date: what it should have said.
-    if (los[i]! > pageHi && (stance === BACKWARDS || (d <= 0 && sources[i] === pageSource))) {
+    if (lo > pageHi && (stance === BACKWARDS || (d <= 0 && sources[i] === pageSource))) {
       outdatedBy = i;
     }
-    if (stance === CONFLICT && Math.abs(d) <= SAME_PERIOD_DAYS) {
+    if (stance === CONFLICT && Math.abs(d) <= NEAR) {
       if (namedConflict < 0 || closer(d, days[namedConflict]! - day)) namedConflict = i;
     }
   }
@@ -248,27 +272,6 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       ? agreeSummary(bucket, page, best, namedConflict, contradictions)
       : differSummary(bucket, page, outdatedBy, staleMatch, namedConflict, weighed, from, to);
   return { verdict, reports, summary };
-}
-
-/** How report `i` stands towards the page figure (see the rules at the top). */
-function judge(b: Bucket, i: number, page: Page): Stance {
-  const { iv } = page;
-  // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
-  // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
-  if (b.staleFrom[i]! < page.day) return STALE as Stance;
-  const lo = b.lo[i]!;
-  const hi = b.hi[i]!;
-  if (iv.lo <= hi && lo <= iv.hi) return MATCH as Stance;
-  if (b.forecast) return CONFLICT as Stance;
-  const sameSource = b.sourceId[i] === page.sourceId;
-  // The smaller side is a confirmed minimum and the larger comes from someone else.
-  if (!sameSource && (hi < iv.lo ? b.floor[i] === 1 : page.floor)) return FLOOR as Stance;
-  const d = b.day[i]! - page.day;
-  if (Number.isNaN(d) || b.window) return CONFLICT as Stance;
-  const apart = Math.abs(d) > SAME_PERIOD_DAYS || (sameSource && d !== 0);
-  if (!apart) return CONFLICT as Stance;
-  if (b.kind === 'level') return LEVEL as Stance;
-  return (d > 0 === lo > iv.hi ? PROGRESS : BACKWARDS) as Stance;
 }
 
 /**
@@ -432,7 +435,7 @@ function differSummary(
   }
   // The latest report weighed (the group is in date order).
   let latest = to - 1;
-  while (latest > from && stances[latest] === Stance.skip) latest--;
+  while (latest > from && stances[latest] === SKIP) latest--;
   const n = weighed === 1 ? 'the only report' : `all ${weighed} reports`;
   return `Differs from ${n}; the latest is ${wordsOf(b, latest).ref}.`;
 }
