@@ -330,10 +330,27 @@ export class Highlighter {
    */
   private repair(rec: Record): number[] {
     const indexes = this.indexesIn(rec);
-    if (rec.node.data === rec.prefix) rec.node.data = rec.original;
-    for (const n of rec.added) n.parentNode?.removeChild(n);
+    if (this.stillReads(rec)) {
+      // The page took our marks apart but kept their text (`mark.replaceWith(...mark.childNodes)`): its text
+      // reads as the original, so writing the original back would show the figure twice. Only the marks
+      // still standing come off, their text left where it is.
+      for (const n of rec.added)
+        if (n.nodeType === 1 && n.parentNode) (n as Element).replaceWith(...n.childNodes);
+    } else {
+      if (rec.node.data === rec.prefix) rec.node.data = rec.original;
+      for (const n of rec.added) n.parentNode?.removeChild(n);
+    }
     this.forget(rec);
     return indexes;
+  }
+
+  /** The original node and the siblings after it still read as its original text. O(original text). */
+  private stillReads(rec: Record): boolean {
+    if (!rec.node.isConnected) return false;
+    let text = rec.node.data;
+    for (let n = rec.node.nextSibling; n !== null && text.length < rec.original.length; n = n.nextSibling)
+      text += n.textContent ?? '';
+    return text.startsWith(rec.original);
   }
 
   private indexesIn(rec: Record): number[] {

@@ -284,13 +284,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   /**
-   * KNOWN BUG, in lib/dom/highlight.ts (being rewritten): when the page takes our <fc-mark> out and keeps
-   * its text (replaceWith(...mark.childNodes), as unwrap.html does), `Highlighter.repair` later puts the
-   * original text back into the split node AND leaves the moved-out figure text in place, so turning the
-   * site off writes "…in Ukraine.1,1791,179…": the figure's text once more per highlight the page removed.
-   * `test.fails` until the highlighter forgets (rather than restores) a node whose marks the page unwrapped.
+   * When the page takes our <fc-mark> out and keeps its text (replaceWith(...mark.childNodes), as unwrap.html
+   * does), turning the site off must leave that text alone, not write the figure once more per highlight the
+   * page removed ("…in Ukraine.1,1791,179…", as an earlier highlighter did).
    */
-  test.fails('a page that removed highlights keeps its text when Figure Check is switched off', async () => {
+  test('a page that removed highlights keeps its text when Figure Check is switched off', async () => {
     const url = `${server.url}hostile/unwrap.html`;
     await page.goto(url);
     await poll(
