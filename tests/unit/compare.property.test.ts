@@ -187,5 +187,6 @@ describe('compareReading returns what the plain one-pass comparison returns', ()
       }),
       { numRuns: 150 },
     );
-  });
+    // Thousands of claims compared twice per run: seconds, more on a loaded machine.
+  }, 60_000);
 });
