@@ -6,7 +6,7 @@ import '../lib/ui/highlight.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { FigureCheck } from '../lib/content/figure-check.ts';
 import { claimPage } from '../lib/content/guard.ts';
-import { contentProtocol, sendToBackground, serveMessages } from '../lib/browser/messaging.ts';
+import { askBackground, contentGuards, serveGuarded } from '../lib/browser/content-messaging.ts';
 import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settings.ts';
 import { isSiteEnabled } from '../lib/sites.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
@@ -24,7 +24,7 @@ export default defineContentScript({
       signal: ctx.signal,
       compare: (readings, pageDate) =>
         ctx.isValid
-          ? sendToBackground('compare', { readings, pageDate })
+          ? askBackground('compare', { readings, pageDate })
           : Promise.resolve({ ok: false, error: 'extension reloaded' }),
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,
@@ -32,11 +32,11 @@ export default defineContentScript({
       // "Show in the document" on a report: a web page cannot open an extension page, the background can.
       openDocument: (report) =>
         void (ctx.isValid
-          ? sendToBackground('documents:open', { id: report.document.id, claim: report.id })
+          ? askBackground('documents:open', { id: report.document.id, claim: report.id })
           : undefined),
     });
     ctx.onInvalidated(
-      serveMessages(contentProtocol, {
+      serveGuarded(contentGuards, {
         'page:figures': async () => check.pageFigures(host),
         // The reader added, removed or imported documents: read the page again against the new claims.
         'claims:changed': async () => {

@@ -29,9 +29,22 @@ import {
   type LibraryFile,
 } from './library/library-file.ts';
 import type { NewDocumentInput } from './library/new-document.ts';
+import { CHANNEL, route, type Dispatch } from './protocol-core.ts';
 
-/** Marks our messages apart from anything else that travels on runtime messaging (e.g. dev-mode reloads). */
-export const CHANNEL = 'figure-check';
+// The parts without schemas live in protocol-core.ts, so the content script can have them without valibot.
+export {
+  CHANNEL,
+  classifySender,
+  contentGuards,
+  dispatchGuarded,
+  errorText,
+  isEnvelope,
+  makeMessage,
+  readOwnReply,
+  type Dispatch,
+  type PayloadGuard,
+  type ProtocolGuards,
+} from './protocol-core.ts';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -177,19 +190,6 @@ export interface SelfInfo {
 /** Extension pages: popup, options, other pages of ours. Content scripts: ours, running in a web page. */
 export type SenderKind = 'extension-page' | 'content-script';
 
-export function classifySender(sender: SenderInfo, self: SelfInfo): Reply<SenderKind> {
-  if (sender.id !== self.id)
-    return { ok: false, error: `sender is not this extension (id ${sender.id ?? 'none'})` };
-  if (typeof sender.url === 'string' && sender.url.startsWith(self.origin)) {
-    return { ok: true, value: 'extension-page' };
-  }
-  if (sender.tab) return { ok: true, value: 'content-script' };
-  return {
-    ok: false,
-    error: `sender is neither an extension page nor a content script (${sender.url ?? 'no url'})`,
-  };
-}
-
 // ---- Spec tables: schemas and allowed senders per request ------------------------------------------
 
 type Schema<T> = v.GenericSchema<unknown, T>;
@@ -314,11 +314,6 @@ export const contentProtocol: ProtocolSpec<ContentProtocol> = {
 
 // ---- Building, serving and reading messages ---------------------------------------------------------
 
-export function makeMessage<P, K extends keyof P>(type: K, ...args: PayloadArgs<P, K>): Message<P, K> {
-  const payload = (args.length === 0 ? null : args[0]) as RequestOf<P, K>;
-  return { channel: CHANNEL, type, payload };
-}
-
 export type Handlers<P> = {
   [K in keyof P]: (
     payload: RequestOf<P, K>,
@@ -332,11 +327,6 @@ const EnvelopeSchema = v.object({
   payload: v.unknown(),
 });
 
-/** What a server does with one incoming message. `ignore`: not for this server, let another listener answer. */
-export type Dispatch =
-  | { action: 'ignore'; reason: string; ours: boolean }
-  | { action: 'reply'; reply: Promise<Reply<unknown>>; refused: string | null };
-
 /**
  * Validates `msg` and `sender` against `spec` and runs the matching handler. Refusals are replies with an
  * error (and `refused` set, for the caller to log); handler failures become `{ ok: false, error }`.
@@ -349,38 +339,19 @@ export function dispatchMessage<P>(
   self: SelfInfo,
 ): Dispatch {
   const envelope = v.safeParse(EnvelopeSchema, msg);
-  if (!envelope.success) return { action: 'ignore', reason: 'not a Figure Check message', ours: false };
-  const type = envelope.output.type;
-  if (!Object.prototype.hasOwnProperty.call(spec, type)) {
-    return { action: 'ignore', reason: `no handler here for "${type}"`, ours: true };
-  }
-  const key = type as keyof P & string;
-  const refuse = (error: string): Dispatch => ({
-    action: 'reply',
-    reply: Promise.resolve({ ok: false, error }),
-    refused: error,
-  });
-  const kind = classifySender(sender, self);
-  if (!kind.ok) return refuse(`"${key}" refused: ${kind.error}`);
-  const entry = spec[key];
-  if (!entry.from.includes(kind.value)) return refuse(`"${key}" refused: not accepted from a ${kind.value}`);
-  const payload = v.safeParse(entry.request, envelope.output.payload);
-  if (!payload.success) return refuse(`"${key}" refused: bad payload (${describeIssues(payload.issues)})`);
-  const handler = handlers[key] as (
-    payload: unknown,
-    sender: { kind: SenderKind; tabId: number | null },
-  ) => Promise<unknown>;
-  const reply = (async (): Promise<Reply<unknown>> => {
-    try {
-      return {
-        ok: true,
-        value: await handler(payload.output, { kind: kind.value, tabId: sender.tab?.id ?? null }),
-      };
-    } catch (e) {
-      return { ok: false, error: errorText(e) };
-    }
-  })();
-  return { action: 'reply', reply, refused: null };
+  return route(
+    spec,
+    handlers,
+    envelope.success ? envelope.output : null,
+    sender,
+    self,
+    (key, payload): Reply<unknown> => {
+      const parsed = v.safeParse(spec[key].request, payload);
+      return parsed.success
+        ? { ok: true, value: parsed.output }
+        : { ok: false, error: `bad payload (${describeIssues(parsed.issues)})` };
+    },
+  );
 }
 
 const ReplySchema = v.variant('ok', [
@@ -403,9 +374,4 @@ export function readReply<P, K extends keyof P>(
     return { ok: false, error: `malformed reply to "${String(type)}" (${describeIssues(value.issues)})` };
   }
   return { ok: true, value: value.output };
-}
-
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return typeof e === 'string' ? e : 'unknown error';
 }

@@ -1,8 +1,10 @@
 /**
- * Thin adapters between lib/protocol.ts and the extension messaging API. Sending never throws: a missing
+ * Thin adapters between lib/protocol.ts and the extension messaging API, for the background and extension
+ * pages: requests and replies are validated against the protocol's schemas. (The content script uses
+ * lib/browser/content-messaging.ts, the same adapters without valibot.) Sending never throws: a missing
  * receiver (no content script on chrome:// pages, background restarting) is an `{ ok: false }` reply.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import {
   backgroundProtocol,
   contentProtocol,
@@ -18,20 +20,17 @@ import {
   type ProtocolSpec,
   type Reply,
   type ResponseOf,
-  type SelfInfo,
 } from '../protocol.ts';
+import { ask, listen, type ServeOptions } from './content-messaging.ts';
 
-/** Ask the background (from the content script, popup or another extension page). */
+export type { ServeOptions };
+
+/** Ask the background (from the popup or another extension page); the reply is validated. */
 export async function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,
   ...args: PayloadArgs<BackgroundProtocol, K>
 ): Promise<Reply<ResponseOf<BackgroundProtocol, K>>> {
-  try {
-    const raw: unknown = await browser.runtime.sendMessage(makeMessage<BackgroundProtocol, K>(type, ...args));
-    return readReply(backgroundProtocol, type, raw);
-  } catch (e) {
-    return { ok: false, error: `background unreachable: ${errorText(e)}` };
-  }
+  return ask(type, args, (raw) => readReply(backgroundProtocol, type, raw));
 }
 
 /** Ask the content script of a tab (from the popup). Tabs without our content script reply with an error. */
@@ -71,18 +70,8 @@ export async function broadcast<K extends keyof EventProtocol>(
   ]);
 }
 
-function selfInfo(): SelfInfo {
-  return { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-}
-
-export interface ServeOptions {
-  /** Where refusals are logged (default console.warn): refused messages are never silent. */
-  log?: (reason: string) => void;
-}
-
 /**
- * Serve `spec`'s requests with `handlers` on runtime.onMessage. Returns a function that stops serving
- * (the content script ties it to its ContentScriptContext).
+ * Serve `spec`'s requests with `handlers` on runtime.onMessage. Returns a function that stops serving.
  *
  *   serveMessages(backgroundProtocol, { compare: async (p) => …, status: async () => … });
  */
@@ -91,25 +80,7 @@ export function serveMessages<P>(
   handlers: Handlers<P>,
   options: ServeOptions = {},
 ): () => void {
-  const log = options.log ?? ((reason: string) => console.warn(`Figure Check: ${reason}`));
-  const listener = (
-    msg: unknown,
-    sender: Browser.runtime.MessageSender,
-    sendResponse: (r: unknown) => void,
-  ) => {
-    const outcome = dispatchMessage(spec, handlers, msg, sender, selfInfo());
-    if (outcome.action === 'ignore') {
-      // Another server of ours may handle a type we do not; anything else is not ours and is refused, logged.
-      if (!outcome.ours) log(`ignored a message: ${outcome.reason}`);
-      return undefined;
-    }
-    if (outcome.refused) log(outcome.refused);
-    // A returned Promise is ignored by some runtimes (and wxt's fake browser): answer via sendResponse.
-    void outcome.reply.then(sendResponse);
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return listen((msg, sender, self) => dispatchMessage(spec, handlers, msg, sender, self), options);
 }
 
 export { backgroundProtocol, contentProtocol };
