@@ -24,7 +24,7 @@ import { isInsideExcluded } from '../dom/exclusions.ts';
 import { FigureCard, type CardOptions } from '../ui/card.ts';
 import { createScheduler, type Scheduler, type SchedulerHost, type ShouldYield } from './scheduler.ts';
 import { MutationWatcher, QUIET_MS } from './watcher.ts';
-import { wireHover, type Hover } from './hover.ts';
+import { wireHover, type Hover, type HoverCard } from './hover.ts';
 import { createVisibility, type Visibility } from './visibility.ts';
 
 export interface FigureCheckDeps {
@@ -91,7 +91,7 @@ export class FigureCheck {
   private readonly scheduler: Scheduler;
   private readonly highlighter = new Highlighter();
   private readonly watcher: MutationWatcher;
-  private readonly card: FigureCard;
+  private readonly card: HoverCard;
   private readonly hover: Hover;
   private visibility: Visibility | null = null;
   /** Every figure found and still on the page, by index. */
@@ -121,10 +121,10 @@ export class FigureCheck {
       onTextChanged: (node) => this.forget(this.highlighter.pageChanged(node)),
       onExcluded: (el) => this.dropWithin(el),
     });
-    this.card = new FigureCard(deps.doc, {
-      renderTimeline: deps.renderTimeline,
-      openDocument: deps.openDocument,
-    });
+    this.card = lazyCard(
+      () =>
+        new FigureCard(deps.doc, { renderTimeline: deps.renderTimeline, openDocument: deps.openDocument }),
+    );
     this.hover = wireHover({
       doc: deps.doc,
       card: this.card,
@@ -416,6 +416,25 @@ export class FigureCheck {
       return undefined;
     }
   }
+}
+
+/**
+ * The hover card, built when first shown: building it (a shadow root and its style sheet) is start-up
+ * work on every page, and most pages are read without hovering a figure (issue 5).
+ */
+function lazyCard(make: () => FigureCard): HoverCard {
+  let card: FigureCard | null = null;
+  return {
+    get isOpen() {
+      return card?.isOpen ?? false;
+    },
+    get anchor() {
+      return card?.anchor ?? null;
+    },
+    contains: (node) => card?.contains(node) ?? false,
+    show: (anchor, figure) => (card ??= make()).show(anchor, figure),
+    hide: () => card?.hide(),
+  };
 }
 
 function newJob(root: Element | Text): Job {

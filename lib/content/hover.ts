@@ -13,9 +13,12 @@ import type { FigureCard } from '../ui/card.ts';
 export const OPEN_DELAY_MS = 80;
 export const CLOSE_GRACE_MS = 300;
 
+/** What the hover logic needs of the card (FigureCheck hands in one that is built on first show). */
+export type HoverCard = Pick<FigureCard, 'isOpen' | 'anchor' | 'contains' | 'show' | 'hide'>;
+
 export interface HoverOptions {
   doc: Document;
-  card: FigureCard;
+  card: HoverCard;
   signal: AbortSignal;
   /** The figure a highlight shows, or null if it is not (or no longer) ours. */
   figureOf(mark: Element): Figure | null;
