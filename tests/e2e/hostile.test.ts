@@ -12,10 +12,10 @@
  * page's check passes, no highlight sits in an excluded element, and neither the page nor the extension
  * reported an error.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveFixtures, type FixtureServer } from '../../scripts/serve.ts';
-import { BROWSERS, launch, poll, sleep, type TestBrowser, type TestPage } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, poll, sleep, type TestBrowser, type TestPage } from './support/browser.ts';
 import { readCard } from './support/reading.ts';
+import { useSession } from './support/session.ts';
 
 interface HostilePage {
   file: string;
@@ -149,25 +149,10 @@ function marksInExcluded(): string[] {
 }
 
 describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  let page: TestPage;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    browser = await launch(browserName); // afterAll closes both, whatever fails here
-    page = await browser.newPage();
-  });
-
-  afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.close();
-    }
-  });
+  const session = useSession(browserName);
 
   test.each(PAGES)('$file: $what', { timeout: 90_000 }, async (fixture) => {
+    const { server, browser, page } = session;
     const url = `${server.url}hostile/${fixture.file}`;
     const problemsBefore = browser.problems.length;
     await page.goto(url);
@@ -289,6 +274,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
    * page removed ("…in Ukraine.1,1791,179…", as an earlier highlighter did).
    */
   test('a page that removed highlights keeps its text when Figure Check is switched off', async () => {
+    const { server, browser, page } = session;
     const url = `${server.url}hostile/unwrap.html`;
     await page.goto(url);
     await poll(
@@ -320,11 +306,13 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   test('the strict policy page is served with its Content-Security-Policy', async () => {
+    const { server } = session;
     const response = await fetch(`${server.url}hostile/csp.html`);
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
   });
 
   test('no page or extension page reported an error', () => {
+    const { browser } = session;
     expect(browser.problems).toEqual([]);
   });
 });

@@ -10,25 +10,10 @@ import { describe, expect, test } from 'vitest';
 import { compareReading, indexClaims } from '../../lib/compare/index.ts';
 import type { Claim, DocumentMeta, Metric, Qualifier, Reading, Subject } from '../../lib/types.ts';
 import * as reference from './support/compare-reference.ts';
+import { createRng, type Rng } from '../../bench/prng.ts';
 
-/** A small deterministic generator, so a database of thousands of claims is one shrinkable seed. */
-function rngOf(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-type Rng = ReturnType<typeof rngOf>;
+// A seeded generator, so a database of thousands of claims is one shrinkable seed (the benchmark's own).
+const rngOf = createRng;
 
 // A count with floors, a count without, a level: the three ways time and sources are read.
 const METRICS: readonly Metric[] = ['killed', 'fled_abroad', 'missing'];
