@@ -1,14 +1,13 @@
 /**
  * `npm run bench -- --profile <page>`: where the content script's time and bytes go, to explain a missed
  * target. Builds Chrome unminified into .output/bench-profile (bench/wxt.profile.config.ts; the real build
- * is left alone), loads the full-size page with a V8 CPU profile until the page is quiet, and prints:
+ * is left alone; rebuilt on every run), loads the full-size page with a V8 CPU profile until the page is quiet, and prints:
  *   - the functions of the content script by total and self time;
  *   - its longest uninterrupted bursts (each is most of one main-thread task) and what ran in them;
  *   - what the content script bundle is made of: each source module minified and gzipped on its own
  *     (esbuild, which the toolchain already carries), largest first.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,13 +22,9 @@ const PROFILE_BUILD = path.join(ROOT, '.output/bench-profile/chrome-mv3');
 const CONTENT = 'content-scripts/content.js';
 
 export async function profilePage(name: PageName): Promise<void> {
-  if (!existsSync(path.join(PROFILE_BUILD, 'manifest.json'))) {
-    console.error('Building the unminified extension into .output/bench-profile …');
-    execFileSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
+  // Built every time: a profile of yesterday's code explains nothing about today's.
+  console.error('Building the unminified extension into .output/bench-profile …');
+  execFileSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], { cwd: ROOT, stdio: 'inherit' });
   const config = fullConfig();
   const page = generatePages(config.sizes).find((p) => p.name === name);
   if (!page) throw new Error(`bench --profile: no page "${name}"`);
