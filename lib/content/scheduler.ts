@@ -42,8 +42,12 @@ export interface SchedulerHost {
   performance: { now(): number };
 }
 
+type Deadline = { timeRemaining(): number; didTimeout: boolean };
+
 export function createScheduler(host: SchedulerHost, signal: AbortSignal, sliceMs = SLICE_MS): Scheduler {
   const pending = new Map<string, () => void>();
+  /** The idle period the running idle slice belongs to, if any. */
+  let current: Deadline | undefined;
   signal.addEventListener(
     'abort',
     () => {
@@ -53,10 +57,7 @@ export function createScheduler(host: SchedulerHost, signal: AbortSignal, sliceM
     { once: true },
   );
 
-  const slice = (
-    deadline?: { timeRemaining(): number; didTimeout: boolean },
-    budget = sliceMs,
-  ): ShouldYield => {
+  const slice = (deadline?: Deadline, budget = sliceMs): ShouldYield => {
     const started = host.performance.now();
     return () =>
       signal.aborted ||
@@ -81,9 +82,27 @@ export function createScheduler(host: SchedulerHost, signal: AbortSignal, sliceM
     },
     idle(key, task, timeout = 200) {
       if (signal.aborted || pending.has(key)) return;
+      const inIdle = (d: Deadline) => () => {
+        current = d;
+        try {
+          task(slice(d));
+        } finally {
+          current = undefined;
+        }
+      };
+      // Asked from within an idle slice that leaves most of its idle period unused: go on in that period
+      // after a yield (a task, so input and the page's own work still come first) rather than wait for the
+      // next period. One slice per period left an idle page 84% unused and the first highlight of a 1 MB
+      // live blog half a second late.
+      const period = current;
+      if (period !== undefined && period.timeRemaining() > sliceMs) {
+        const id = host.setTimeout(() => run(key, inIdle(period)), 0);
+        pending.set(key, () => host.clearTimeout(id));
+        return;
+      }
       if (host.requestIdleCallback && host.cancelIdleCallback) {
         const cancelIdle = host.cancelIdleCallback.bind(host);
-        const id = host.requestIdleCallback((d) => run(key, () => task(slice(d))), { timeout });
+        const id = host.requestIdleCallback((d) => run(key, inIdle(d)), { timeout });
         pending.set(key, () => cancelIdle(id));
       } else {
         // No requestIdleCallback (older engines): a short timeout stands in for idle time.
