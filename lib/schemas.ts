@@ -99,6 +99,7 @@ const reportEntries = {
   daysApart: v.nullable(number),
   supersededBy: v.nullable(ClaimRefSchema),
   note: shortText,
+  outdated: v.optional(v.literal(true)),
 };
 
 export const ReportSchema: Schema<Report> = v.object(reportEntries);

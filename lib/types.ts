@@ -154,6 +154,11 @@ export interface Report extends Claim {
   supersededBy: ClaimRef | null;
   /** A short human explanation: "reported 16 days later", "UN vs Ukrainian officials on the same day". */
   note: string;
+  /**
+   * True when a later report had replaced this one by the page figure's date: it neither supports nor
+   * contradicts the figure (`consistent` is false) and is shown as outdated, not as differing.
+   */
+  outdated?: true;
 }
 
 export interface Comparison {

@@ -192,6 +192,7 @@ export class FigureCard {
 
 function renderReport(doc: Document, report: Report, openDocument?: (report: Report) => void): HTMLElement {
   const f = reportFacts(report);
+  const agreement = f.agreement;
   const li = el(doc, 'li', {
     class: `report ${f.consistent ? 'consistent' : 'inconsistent'}`,
     'data-testid': 'report',
@@ -202,12 +203,9 @@ function renderReport(doc: Document, report: Report, openDocument?: (report: Rep
     el(
       doc,
       'span',
-      {
-        class: 'agreement',
-        title: f.consistent ? 'consistent with this figure' : 'differs from this figure',
-      },
-      el(doc, 'span', { 'aria-hidden': 'true' }, f.consistent ? '✓ ' : '≠ '),
-      f.consistent ? 'agrees' : 'differs',
+      { class: 'agreement', title: agreement.title },
+      el(doc, 'span', { 'aria-hidden': 'true' }, `${agreement.icon} `),
+      agreement.text,
     ),
     ' ',
     el(doc, 'strong', { class: 'value' }, f.value),

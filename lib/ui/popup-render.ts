@@ -201,7 +201,7 @@ const SAFE_URL = /^https?:\/\//i;
 
 function renderReport(doc: Document, report: Report): HTMLElement {
   const facts = reportFacts(report);
-  const agreement = facts.consistent ? { icon: '✓', text: 'consistent' } : { icon: '≠', text: 'differs' };
+  const agreement = facts.agreement;
   const meta = el(doc, 'p', { class: 'report-meta' });
   const parts: Child[] = [
     facts.source ? el(doc, 'span', { class: 'report-source' }, facts.source) : null,
@@ -248,7 +248,7 @@ function renderReport(doc: Document, report: Report): HTMLElement {
       el(
         doc,
         'span',
-        { class: 'report-agreement', title: agreement.text },
+        { class: 'report-agreement', title: agreement.title },
         el(doc, 'span', { 'aria-hidden': 'true' }, agreement.icon),
         ` ${agreement.text}: `,
       ),

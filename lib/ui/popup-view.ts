@@ -63,6 +63,20 @@ export function pageSummary(figures: readonly Figure[]): string {
   return `${n} ${n === 1 ? 'figure' : 'figures'}: ${parts.join(', ')}`;
 }
 
+export interface Agreement {
+  icon: string;
+  text: 'consistent' | 'differs' | 'outdated';
+  title: string;
+}
+
+/** Consistent, differing, or replaced by a later report before the page figure's date. */
+export function agreementOf(report: Report): Agreement {
+  if (report.consistent) return { icon: '✓', text: 'consistent', title: 'consistent with this figure' };
+  if (report.outdated)
+    return { icon: '↻', text: 'outdated', title: "replaced by a later report before this figure's date" };
+  return { icon: '≠', text: 'differs', title: 'differs from this figure' };
+}
+
 export interface ReportFacts {
   /** The value as the other document wrote it: "more than 2,000". */
   value: string;
@@ -80,6 +94,8 @@ export interface ReportFacts {
   own: boolean;
   /** The document page with this report highlighted: `document.html?id=…&claim=…` (relative to the extension). */
   documentHref: string;
+  /** How the report stands against the page figure, in words and an icon (never by colour alone). */
+  agreement: Agreement;
 }
 
 export function reportFacts(report: Report): ReportFacts {
@@ -100,6 +116,7 @@ export function reportFacts(report: Report): ReportFacts {
     url: report.document.url,
     notes: notes.filter((n) => n.trim() !== ''),
     consistent: report.consistent,
+    agreement: agreementOf(report),
     own: report.document.origin === 'reader',
     documentHref: documentPageHref(report.document.id, report.id),
   };

@@ -272,6 +272,8 @@ describe('time: progress, superseded, out of date', () => {
       /matches, but already superseded by 780 \(UN human rights office, 2022-03-18\)/,
     );
     expect(matching.note).toMatch(/; latest: 4,253 \(OHCHR, 2022-06-07\)$/);
+    expect(matching.outdated).toBe(true);
+    expect(reportOf(c, SEED.ohchr4253).outdated).toBeUndefined();
     expect(reportOf(c, SEED.ohchr4253)).toMatchObject({
       consistent: false,
       relation: 'earlier',

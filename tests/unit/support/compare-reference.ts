@@ -532,6 +532,8 @@ function report(b: Bucket, i: number, page: Page): Report {
       refYear: page.year,
     }),
   };
+  // Superseded before the page figure's date: it no longer speaks for that date (shown as "outdated").
+  if (stance === Stance.stale) r.outdated = true;
   // Fields a claim carries beyond the shared vocabulary (e.g. whose document it is) travel with it.
   const extra = b.extra[i];
   if (extra)

@@ -86,6 +86,15 @@ test.each([
 });
 
 describe('reportFacts', () => {
+  test.each([
+    [{ consistent: true }, '✓', 'consistent'],
+    [{ consistent: false }, '≠', 'differs'],
+    // Replaced by a later report before the page's date: neither for nor against the figure.
+    [{ consistent: false, outdated: true as const }, '↻', 'outdated'],
+  ])('says how a report stands in words and an icon: %o', (fields, icon, text) => {
+    expect(reportFacts(report(fields)).agreement).toMatchObject({ icon, text });
+  });
+
   test('gives the value as written, source, publisher, date and quote', () => {
     expect(reportFacts(report({ text: 'at least 953' }))).toMatchObject({
       value: 'at least 953',
