@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { OFFLINE_CHROMIUM_FLAGS } from './scripts/chromium-flags.ts';
 import { loadCorpus } from './scripts/corpus.ts';
 import { buildBundle } from './lib/library/bundle.ts';
 
@@ -58,10 +59,7 @@ export default defineConfig({
     },
     startUrls: process.env.FIGURE_CHECK_START_URL ? [process.env.FIGURE_CHECK_START_URL] : [],
     chromiumArgs: [
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...OFFLINE_CHROMIUM_FLAGS,
       // Chromium refuses to start as root (containers, CI) unless its sandbox is off.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       // Extra flags from scripts/start.ts (e.g. --headless=new for its own test).

@@ -11,6 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { OFFLINE_CHROMIUM_FLAGS } from '../scripts/chromium-flags.ts';
 import { analyseMainThread, Tracer, type MainThread } from './trace.ts';
 import { FIGURES_FOUND, POPUP_HOOK, READ_PAGE, READ_TIMING, baselineScript, hookScript } from './probes.ts';
 
@@ -19,16 +20,7 @@ export const MODES: readonly Mode[] = ['none', 'extension', 'baseline'];
 
 export const VIEWPORT = { width: 1200, height: 800 };
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  // No network here: without these Chromium keeps trying to reach Google (RECIPES.md).
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_FLAGS];
 
 export interface Browsers {
   withExtension: BrowserContext;

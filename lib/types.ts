@@ -34,6 +34,20 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+/** Metrics that always count people; the others count things or money (`other` may count either). */
+export const PEOPLE_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'fled_abroad',
+  'internally_displaced',
+  'displaced',
+  'evacuated',
+  'trapped',
+  'detained',
+]);
+
 export const SUBJECTS = [
   'civilians',
   'children',

@@ -5,23 +5,8 @@
  * sentence, or the last figure of the paragraph (`9,394 civilian casualties. Of that number ... 4,253`).
  * Soldiers get a side when the text gives one (`Russian deaths`, `Putin's forces`, `its troops` after Russia).
  */
-import type { Metric, Subject } from '../types.ts';
+import { PEOPLE_METRICS, type Metric, type Subject } from '../types.ts';
 import type { Nationality, NounPhrase } from './noun-phrase.ts';
-
-/** Metrics that count people; the others count things or money. */
-const PEOPLE_METRICS: ReadonlySet<Metric> = new Set<Metric>([
-  'killed',
-  'injured',
-  'casualties',
-  'missing',
-  'fled_abroad',
-  'internally_displaced',
-  'displaced',
-  'evacuated',
-  'trapped',
-  'detained',
-  'other',
-]);
 
 /**
  * Displacement counts everyone who moved: "3.2 million civilians have fled" and "3.8 million people fled"
@@ -108,7 +93,8 @@ function leadSubject(lead: string): Subject | null {
 
 export function readSubject(e: SubjectEvidence): Subject {
   const { np, metric } = e;
-  if (!PEOPLE_METRICS.has(metric)) return 'other';
+  // `other` figures may count people ("1,000 people"): their subject is read like the rest.
+  if (metric !== 'other' && !PEOPLE_METRICS.has(metric)) return 'other';
   let subject: Subject | null;
 
   if (np.subject && np.head !== 'others') {

@@ -2,7 +2,7 @@
  * Words for the claim vocabulary, shared by the popup and the hover card so both name things alike.
  * Pure: no DOM, no extension API.
  */
-import type { Metric, Qualifier, Subject, Verdict } from '../types.ts';
+import { PEOPLE_METRICS, type Metric, type Qualifier, type Subject, type Verdict } from '../types.ts';
 
 /** What a metric counts, as a phrase: `fled_abroad` → "fled abroad". */
 export const METRIC_LABELS: Record<Metric, string> = {
@@ -34,20 +34,6 @@ export const SUBJECT_LABELS: Record<Subject, string> = {
   health_workers: 'health workers',
   other: 'others',
 };
-
-/** Metrics that count people; the others count things or money and read differently in a heading. */
-const PEOPLE_METRICS: ReadonlySet<Metric> = new Set<Metric>([
-  'killed',
-  'injured',
-  'casualties',
-  'missing',
-  'fled_abroad',
-  'internally_displaced',
-  'displaced',
-  'evacuated',
-  'trapped',
-  'detained',
-]);
 
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: 'exactly',

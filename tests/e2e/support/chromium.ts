@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { OFFLINE_CHROMIUM_FLAGS } from '../../../scripts/chromium-flags.ts';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import {
   EXECUTABLES,
@@ -30,12 +31,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         `--load-extension=${extension}`,
         '--no-sandbox',
         '--disable-gpu',
-        // The machine has no network: without these Chromium keeps trying to reach Google.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
+        ...OFFLINE_CHROMIUM_FLAGS,
       ],
     });
     const worker =
