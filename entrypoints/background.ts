@@ -16,7 +16,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted MV3 service worker receives the message that woke it;
   // the database then loads lazily on that first message.
   serveMessages(backgroundProtocol, {
-    compare: (request) => claims.compare(request),
+    'figures:read': (request) => claims.read(request),
     status: () => claims.status(),
     'claims:list': () => claims.listClaims(),
     'documents:list': () => claims.listDocuments(),

@@ -22,9 +22,9 @@ export default defineContentScript({
       doc: document,
       host: window,
       signal: ctx.signal,
-      compare: (readings, pageDate) =>
+      read: (pieces, pageDate) =>
         ctx.isValid
-          ? askBackground('compare', { readings, pageDate })
+          ? askBackground('figures:read', { pieces, pageDate })
           : Promise.resolve({ ok: false, error: 'extension reloaded' }),
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,

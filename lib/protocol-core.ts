@@ -21,6 +21,13 @@ import type {
   SenderInfo,
   SenderKind,
 } from './protocol.ts';
+import { CONTEXT_CHARS, WINDOW_CHARS } from './dom/text-windows.ts';
+
+/**
+ * How much page text one `figures:read` message carries: at most `pieces` pieces (lib/dom/text-windows.ts)
+ * of at most `pieceChars` characters. Here, not in protocol.ts, because the content script needs it too.
+ */
+export const READ_LIMITS = { pieceChars: WINDOW_CHARS + CONTEXT_CHARS, pieces: 64 } as const;
 
 /** Marks our messages apart from anything else that travels on runtime messaging (e.g. dev-mode reloads). */
 export const CHANNEL = 'figure-check';

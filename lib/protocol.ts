@@ -1,7 +1,7 @@
 /**
  * The one message protocol between content script, popup and background (fc-contract.md).
  *
- * Each request type maps to its payload and response type, so `sendToBackground('compare', payload)`
+ * Each request type maps to its payload and response type, so `sendToBackground('figures:read', payload)`
  * (lib/browser/messaging.ts) is typed end to end. Every incoming message is validated here — envelope,
  * payload and sender — before a handler sees it; replies are values or explicit errors.
  *
@@ -10,15 +10,14 @@
  * allowed to make it; the compiler points at every handler map to update.
  */
 import * as v from 'valibot';
-import type { Claim, Comparison, DocumentMeta, Figure, IsoDate, Reading } from './types.ts';
+import type { Claim, DocumentMeta, Figure, IsoDate } from './types.ts';
+import type { TextPiece } from './dom/text-windows.ts';
 import {
   ClaimSchema,
-  ComparisonSchema,
   DocumentMetaSchema,
   FigureSchema,
   IsoDateSchema,
   LIMITS,
-  ReadingSchema,
   describeIssues,
   documentMetaEntries,
 } from './schemas.ts';
@@ -29,11 +28,12 @@ import {
   type LibraryFile,
 } from './library/library-file.ts';
 import type { NewDocumentInput } from './library/new-document.ts';
-import { CHANNEL, route, type Dispatch } from './protocol-core.ts';
+import { CHANNEL, READ_LIMITS, route, type Dispatch } from './protocol-core.ts';
 
 // The parts without schemas live in protocol-core.ts, so the content script can have them without valibot.
 export {
   CHANNEL,
+  READ_LIMITS,
   classifySender,
   contentGuards,
   dispatchGuarded,
@@ -50,8 +50,9 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // ---- Payloads and responses -------------------------------------------------------------------------
 
-export interface CompareRequest {
-  readings: Reading[];
+/** Pieces of a page's text (lib/dom/text-windows.ts) for the background to read and compare. */
+export interface ReadRequest {
+  pieces: TextPiece[];
   /** The page's publication date, when known. */
   pageDate: IsoDate | null;
 }
@@ -131,8 +132,11 @@ export interface RequestShape {
 
 /** Requests the background serves (content script and popup → background, runtime.sendMessage). */
 export interface BackgroundProtocol {
-  /** Compare page readings with the claim database; one Comparison per reading, same order. */
-  compare: { request: CompareRequest; response: Comparison[] };
+  /**
+   * Read the figures of page text and compare each with the claim database: per piece, in order, its
+   * figures with offsets into the piece's text.
+   */
+  'figures:read': { request: ReadRequest; response: Figure[][] };
   status: { request: null; response: Status };
   // The reader's library (issue 7): extension pages only, except opening a document from the hover card.
   'claims:list': { request: null; response: Claim[] };
@@ -202,8 +206,19 @@ export type ProtocolSpec<P> = {
   };
 };
 
-const CompareRequestSchema: Schema<CompareRequest> = v.object({
-  readings: v.pipe(v.array(ReadingSchema), v.maxLength(LIMITS.list)),
+const ReadRequestSchema: Schema<ReadRequest> = v.object({
+  pieces: v.pipe(
+    v.array(
+      v.pipe(
+        v.object({
+          text: v.pipe(v.string(), v.maxLength(READ_LIMITS.pieceChars)),
+          from: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+        }),
+        v.check((piece) => piece.from <= piece.text.length, 'a piece starts inside its text'),
+      ),
+    ),
+    v.maxLength(READ_LIMITS.pieces),
+  ),
   pageDate: v.nullable(IsoDateSchema),
 });
 
@@ -239,9 +254,12 @@ const changeSchema = v.object({ document: DocumentMetaSchema, claims: countSchem
 const PAGES: readonly SenderKind[] = ['extension-page'];
 
 export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
-  compare: {
-    request: CompareRequestSchema,
-    response: v.pipe(v.array(ComparisonSchema), v.maxLength(LIMITS.list)),
+  'figures:read': {
+    request: ReadRequestSchema,
+    response: v.pipe(
+      v.array(v.pipe(v.array(FigureSchema), v.maxLength(LIMITS.list))),
+      v.maxLength(READ_LIMITS.pieces),
+    ),
     from: ['content-script', 'extension-page'],
   },
   status: { request: v.null(), response: StatusSchema, from: ['content-script', 'extension-page'] },

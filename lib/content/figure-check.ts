@@ -1,13 +1,14 @@
 /**
- * The content script's work on one page: read the text, find figures, ask the background to compare them,
- * highlight them, keep up with new text, and answer the popup. No extension API here: the entrypoint hands
- * in `compare` and wires storage and messaging, so this runs under vitest with happy-dom too.
+ * The content script's work on one page: read the text, have the background find its figures and compare
+ * them, highlight them, keep up with new text, and answer the popup. No extension API here: the entrypoint
+ * hands in `read` and wires storage and messaging, so this runs under vitest with happy-dom too.
  *
  * Flow (all of it cancelled through `signal`, the ContentScriptContext's):
  *   scan job per root (the body at start, changed blocks later)
  *     → read text in idle slices (PageTextReader)                         [idle]
  *     → windows of paragraphs, the ones on screen first                   [idle]
- *     → readFigures per window, batched to the background                 [async]
+ *     → pieces (window + context) sent to the background, which reads      [async, off the page's
+ *       the figures and compares them; a few messages in flight at most      main thread]
  *     → figures known (the popup lists them); highlights wait until their
  *       block is on or near the screen (IntersectionObserver)              [visibility]
  *     → highlights written in animation frames, a block at a time        [frame]
@@ -15,10 +16,11 @@
  * browser's own layout after our writes is kept small by writing only near the viewport and writing each
  * block (paragraph) once.
  */
-import type { Comparison, Figure, IsoDate, Reading } from '../types.ts';
+import type { Figure, IsoDate } from '../types.ts';
 import type { PageFigures, Reply } from '../protocol.ts';
+import { READ_LIMITS } from '../protocol-core.ts';
 import { PageTextReader, isBlockElement, type PageText } from '../dom/page-text.ts';
-import { planWindows, readWindowFigures, type FigureReader, type TextWindow } from '../dom/page-figures.ts';
+import { pieceOf, planWindows, type TextPiece, type TextWindow } from '../dom/text-windows.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
 import { FigureCard, type CardOptions } from '../ui/card.ts';
@@ -32,15 +34,17 @@ export interface FigureCheckDeps {
   /** Timers, frames and idle callbacks (the page's window). */
   host: SchedulerHost;
   signal: AbortSignal;
-  /** Asks the background to compare readings (lib/browser/messaging.ts `sendToBackground('compare')`). */
-  compare(readings: Reading[], pageDate: IsoDate | null): Promise<Reply<Comparison[]>>;
+  /**
+   * Asks the background to read and compare pieces of the page text (the `figures:read` request): per
+   * piece, its figures with offsets into the piece. The figure reader is most of the code there is, so it
+   * runs in the background, not in a script loaded on every page, nor on the page's main thread (issue 5).
+   */
+  read(pieces: TextPiece[], pageDate: IsoDate | null): Promise<Reply<Figure[][]>>;
   /** The page's publication date (lib/dom/page-date.ts), or null. */
   readPageDate(doc: Document): IsoDate | null;
   renderTimeline?: CardOptions['renderTimeline'];
   /** Opens a report's source document (the card's "Show in the document"); the entrypoint asks the background. */
   openDocument?: CardOptions['openDocument'];
-  /** The figure reader (default lib/figures `readFigures`); tests pass a simple one. */
-  readFigures?: FigureReader;
   /** Where highlights may be written (default: near the viewport, by IntersectionObserver). */
   visibility?: (doc: Document, onVisible: (el: Element) => void) => Visibility;
   /** Where problems are reported (default console.warn); never thrown into the page. */
@@ -48,10 +52,13 @@ export interface FigureCheckDeps {
 }
 
 /**
- * Readings sent to the background in one message. Small enough that handling one answer (it is validated
- * on arrival, reports and all) stays a short task.
+ * Characters of page text per message after the first (which carries the first window on screen alone, so
+ * the first highlight comes quickly): a few windows, so that one answer, reports and all, stays a short
+ * task to take in, and the background is not given megabytes of a page the reader may leave.
  */
-const BATCH = 50;
+const BATCH_CHARS = 16_000;
+/** Messages waiting for an answer at most: the next is collected while the background reads. */
+const MAX_IN_FLIGHT = 2;
 /**
  * Script time per frame for writing highlights. The browser then spends style, layout and paint on what
  * was written, mostly a fixed cost per block touched, so a frame with highlights stays under 50 ms.
@@ -103,8 +110,9 @@ export class FigureCheck {
   /** Blocks near the screen with figures to write. */
   private readonly toWrite = new Set<Element>();
   private jobs: Job[] = [];
-  private batch: { job: Job; window: number; readings: Reading[] }[] = [];
-  private batchSize = 0;
+  private batch: { job: Job; window: number; piece: TextPiece; offset: number }[] = [];
+  private batchChars = 0;
+  private inFlight = 0;
   private nextIndex = 0;
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
@@ -153,6 +161,7 @@ export class FigureCheck {
     if (!body || doc.designMode === 'on' || isInsideExcluded(body)) return;
     this.enabled = true;
     this.generation++;
+    this.inFlight = 0;
     this.pageDate = this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null;
     const visibility = this.deps.visibility ?? createVisibility;
     this.visibility = visibility(doc, (block) => this.onVisible(block));
@@ -174,7 +183,7 @@ export class FigureCheck {
     this.visibility = null;
     this.jobs = [];
     this.batch = [];
-    this.batchSize = 0;
+    this.batchChars = 0;
     this.byBlock.clear();
     this.toWrite.clear();
     this.highlighter.unhighlight();
@@ -198,10 +207,10 @@ export class FigureCheck {
 
   // ---- finding figures --------------------------------------------------------------------------------
 
-  /** One slice of reading and finding figures. `first`: the start of the page, run at once. */
+  /** One slice of reading the page and sending its pieces. `first`: the start of the page, run at once. */
   private work(shouldYield: ShouldYield, first = false): void {
     const generation = this.generation;
-    while (this.enabled && !shouldYield()) {
+    while (this.enabled && this.inFlight < MAX_IN_FLIGHT && !shouldYield()) {
       const job = this.jobs[0];
       if (!job) break;
       if (!job.reader.done && !job.reader.read(shouldYield)) break;
@@ -217,17 +226,23 @@ export class FigureCheck {
         this.jobs.shift();
         continue;
       }
-      const readings =
-        this.safely('reading figures', () =>
-          readWindowFigures(job.text!.text, job.windows[w]!, { date: this.pageDate }, this.deps.readFigures),
-        ) ?? [];
-      this.batch.push({ job, window: w, readings });
-      this.batchSize += readings.length;
-      // The first window on screen goes to the background at once: the first highlight comes quickly.
-      if (this.batchSize >= BATCH || first) this.send(generation);
+      const { piece, offset } = pieceOf(job.text.text, job.windows[w]!);
+      this.batch.push({ job, window: w, piece, offset });
+      this.batchChars += piece.text.length;
+      if (first || this.batchChars >= BATCH_CHARS || this.batch.length >= READ_LIMITS.pieces) {
+        this.send(generation);
+        first = false;
+      }
     }
     this.send(generation);
-    if (this.enabled && this.jobs.length > 0) this.scheduler.idle('work', (y) => this.work(y), 150);
+    this.resume();
+  }
+
+  /** More to read, and room for another message: the next idle slice goes on. */
+  private resume(): void {
+    if (this.enabled && this.jobs.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      this.scheduler.idle('work', (y) => this.work(y), 150);
+    }
   }
 
   /** Window indexes, those on screen first, then the rest in document order. */
@@ -249,50 +264,56 @@ export class FigureCheck {
     return [...all.filter(onScreen), ...all.filter((i) => !onScreen(i))];
   }
 
-  /** Sends the collected readings for comparison; the answers become entries. */
+  /** Sends the collected pieces to be read and compared; the figures that come back become entries. */
   private send(generation: number): void {
-    if (this.batch.length === 0) return;
+    if (this.batch.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
     const batch = this.batch;
     this.batch = [];
-    this.batchSize = 0;
-    const readings = batch.flatMap((b) => b.readings);
-    const reply: Promise<Reply<Comparison[]>> =
-      readings.length === 0
-        ? Promise.resolve({ ok: true, value: [] })
-        : this.deps.compare(readings, this.pageDate).catch((e: unknown) => ({ ok: false, error: String(e) }));
+    this.batchChars = 0;
+    this.inFlight++;
+    const reply: Promise<Reply<Figure[][]>> = this.deps
+      .read(
+        batch.map((b) => b.piece),
+        this.pageDate,
+      )
+      .catch((e: unknown) => ({ ok: false, error: String(e) }));
     void reply.then((r) => {
       if (generation !== this.generation || !this.enabled) return;
-      if (!r.ok) this.log(`comparison failed: ${r.error}`);
-      let i = 0;
+      this.inFlight--;
+      // Nothing to highlight without the background: the page stays as it is, and the console says why.
+      if (!r.ok) this.log(`reading figures failed: ${r.error}`);
       const jobs = new Set<Job>();
-      for (const b of batch) {
+      batch.forEach((b, i) => {
         b.job.compared[b.window] = true;
         jobs.add(b.job);
-        for (const reading of b.readings) this.addEntry(b.job, reading, this.comparison(r, i++));
-      }
+        for (const figure of (r.ok ? r.value[i] : undefined) ?? []) this.addEntry(b.job, figure, b.offset);
+      });
       for (const job of jobs) this.releaseHeld(job);
+      this.send(generation);
+      this.resume();
     });
   }
 
-  private comparison(r: Reply<Comparison[]>, i: number): Comparison {
-    if (r.ok && r.value[i]) return r.value[i];
-    const why = r.ok ? 'no answer for this figure' : r.error;
-    return { verdict: 'no-reports', reports: [], summary: `Not compared: ${why}` };
-  }
-
-  private addEntry(job: Job, reading: Reading, c: Comparison): void {
+  /** A figure of a piece at `offset` in the job's text. */
+  private addEntry(job: Job, found: Figure, offset: number): void {
     const text = job.text!;
-    const { start, end } = reading;
+    const start = found.start + offset;
+    const end = found.end + offset;
+    // The answer must match the text we sent: anything else would highlight the wrong words.
+    if (text.text.slice(start, end) !== found.text) {
+      this.log(`an answer does not match the page text at ${start}: "${found.text}"`);
+      return;
+    }
     const slices = text.locate(start, end);
     const firstNode = slices[0]?.node;
     const block = firstNode ? blockOf(firstNode) : null;
     if (!block) return;
     const index = this.nextIndex++;
-    const figure: Figure = { ...reading, verdict: c.verdict, reports: c.reports, summary: c.summary };
+    const figure: Figure = offset === 0 ? found : { ...found, start, end };
     const entry: Entry = {
       index,
       figure,
-      mark: { index, verdict: c.verdict, text: text.text.slice(start, end), slices },
+      mark: { index, verdict: found.verdict, text: found.text, slices },
       job,
       needs: windowsOver(job, slices),
       block,

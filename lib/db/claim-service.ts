@@ -19,7 +19,7 @@ import {
   errorText,
   type AddDocumentRequest,
   type Added,
-  type CompareRequest,
+  type ReadRequest,
   type DocumentDetail,
   type DocumentSummary,
   type ImportResult,
@@ -28,7 +28,8 @@ import {
   type Status,
   type StorageState,
 } from '../protocol.ts';
-import type { Claim, Comparison, DocumentMeta } from '../types.ts';
+import type { Claim, Comparison, DocumentMeta, Figure, IsoDate, Reading } from '../types.ts';
+import { readPiece } from '../dom/page-figures.ts';
 import {
   LibraryError,
   addReaderDocument,
@@ -40,6 +41,12 @@ import {
 } from './library.ts';
 import type { ClaimDb } from './schema.ts';
 import { hashText, openClaimDb, readBundleMeta, syncBundle, type OpenOptions } from './store.ts';
+
+export interface CompareRequest {
+  readings: Reading[];
+  /** The page's publication date, when known: reports are placed before or after it. */
+  pageDate: IsoDate | null;
+}
 
 export interface ClaimServiceDeps {
   /** The text of the claims.json shipped with the extension. */
@@ -134,6 +141,16 @@ export class ClaimService {
     return this.loading;
   }
 
+  /** Reads the figures of each piece of page text and compares them (the content script's request). */
+  async read(request: ReadRequest): Promise<Figure[][]> {
+    const { pageDate } = request;
+    const perPiece = request.pieces.map((piece) => readPiece(piece, { date: pageDate }));
+    const comparisons = await this.compare({ readings: perPiece.flat(), pageDate });
+    let i = 0;
+    return perPiece.map((readings) => readings.map((reading) => ({ ...reading, ...comparisons[i++]! })));
+  }
+
+  /** One comparison per reading, in order. */
   async compare(request: CompareRequest): Promise<Comparison[]> {
     const { index } = await this.ready();
     return request.readings.map((reading) => compareReading(reading, index, { pageDate: request.pageDate }));

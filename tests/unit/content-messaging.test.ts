@@ -98,18 +98,18 @@ describe('dispatchGuarded (the content script)', () => {
 describe('readOwnReply', () => {
   test.each([
     ['nothing', undefined, /^no answer$/],
-    ['a bare value', [1, 2], /malformed reply to "compare"/],
+    ['a bare value', [1, 2], /malformed reply to "figures:read"/],
     ['an error without text', { ok: false, error: 5 }, /malformed reply/],
     ['an error reply', { ok: false, error: 'busy' }, /^busy$/],
   ])('turns %s into an error', (_name, raw, message) => {
-    const reply = readOwnReply<BackgroundProtocol, 'compare'>('compare', raw);
+    const reply = readOwnReply<BackgroundProtocol, 'figures:read'>('figures:read', raw);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(message);
   });
 
   test('passes a value through', () => {
-    const value = [{ verdict: 'no-reports', reports: [], summary: 'No other reports.' }];
-    expect(readOwnReply<BackgroundProtocol, 'compare'>('compare', { ok: true, value })).toEqual({
+    const value = [[], []];
+    expect(readOwnReply<BackgroundProtocol, 'figures:read'>('figures:read', { ok: true, value })).toEqual({
       ok: true,
       value,
     });

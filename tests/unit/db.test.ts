@@ -111,6 +111,26 @@ describe('ClaimService with IndexedDB', () => {
     expect(unrelated?.verdict).toBe('no-reports');
   });
 
+  test('read finds the figures of each piece of page text, not those of its context, and compares them', async () => {
+    const s = service(JSON.stringify(v1));
+    const context = 'At least 516 civilians have been killed in Ukraine, the UN said.\n\n';
+    const [first, second] = await s.read({
+      pieces: [
+        { text: context, from: 0 },
+        { text: `${context}More than 3.8 million people have fled Ukraine.`, from: context.length },
+      ],
+      pageDate: '2022-03-25',
+    });
+    expect(first!.map((f) => [f.text, f.start, f.metric, f.subject, f.verdict])).toEqual([
+      ['At least 516', 0, 'killed', 'civilians', 'agrees'],
+    ]);
+    expect(first![0]!.reports.map((r) => r.id)).toEqual(['c1']);
+    // Offsets into the piece; the 516 of the context is the first piece's, not read twice.
+    expect(second!.map((f) => [f.text, f.start, f.metric, f.verdict])).toEqual([
+      ['More than 3.8 million', context.length, 'fled_abroad', 'agrees'],
+    ]);
+  });
+
   test('a restart with the same bundle does not rewrite the database', async () => {
     await service(JSON.stringify(v1)).ready();
     const log = vi.fn();

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendToBackground, sendToTab, serveMessages } from '../../lib/browser/messaging.ts';
 import {
   CHANNEL,
+  READ_LIMITS,
   backgroundProtocol,
   classifySender,
   contentProtocol,
@@ -15,7 +16,7 @@ import {
   type SenderInfo,
   type Status,
 } from '../../lib/protocol.ts';
-import type { Comparison, Reading } from '../../lib/types.ts';
+import type { Figure, Reading } from '../../lib/types.ts';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -43,8 +44,10 @@ const status: Status = { claims: 3, documents: 1, storage: 'indexeddb', problem:
 
 function handlers(): Handlers<BackgroundProtocol> {
   return {
-    compare: vi.fn(async ({ readings }) =>
-      readings.map((): Comparison => ({ verdict: 'no-reports', reports: [], summary: 'No other reports.' })),
+    'figures:read': vi.fn(async ({ pieces }) =>
+      pieces.map((): Figure[] => [
+        { ...reading, verdict: 'no-reports', reports: [], summary: 'No other reports.' },
+      ]),
     ),
     status: vi.fn(async () => status),
     'claims:list': vi.fn(async () => []),
@@ -100,20 +103,21 @@ describe('classifySender', () => {
 });
 
 describe('dispatchMessage', () => {
-  test('answers a valid compare from a content script with one comparison per reading', async () => {
+  test('answers a valid read from a content script with the figures of each piece', async () => {
     const h = handlers();
+    const pieces = [
+      { text: 'More than 3.8 million people have fled.', from: 0 },
+      { text: 'Context.\n\nAnother piece.', from: 10 },
+    ];
     const { reply } = await dispatch(
-      makeMessage<BackgroundProtocol, 'compare'>('compare', {
-        readings: [reading, reading],
-        pageDate: '2022-03-25',
-      }),
+      makeMessage<BackgroundProtocol, 'figures:read'>('figures:read', { pieces, pageDate: '2022-03-25' }),
       contentScript,
       h,
     );
     expect(reply?.ok).toBe(true);
     expect(reply?.ok && (reply.value as unknown[]).length).toBe(2);
-    expect(h.compare).toHaveBeenCalledWith(
-      { readings: [reading, reading], pageDate: '2022-03-25' },
+    expect(h['figures:read']).toHaveBeenCalledWith(
+      { pieces, pageDate: '2022-03-25' },
       { kind: 'content-script', tabId: 7 },
     );
   });
@@ -135,30 +139,36 @@ describe('dispatchMessage', () => {
   });
 
   test.each([
+    ['a piece that is not text', { pieces: [{ text: 5, from: 0 }], pageDate: null }, /pieces\.0\.text/],
     [
-      'a reading with an unknown metric',
-      { readings: [{ ...reading, metric: 'deaths' }], pageDate: null },
-      /readings\.0\.metric/,
+      'a piece longer than a window and its context',
+      { pieces: [{ text: 'x'.repeat(READ_LIMITS.pieceChars + 1), from: 0 }], pageDate: null },
+      /pieces\.0\.text/,
     ],
-    ['a missing pageDate', { readings: [] }, /pageDate/],
-    ['a date that is not YYYY-MM-DD', { readings: [], pageDate: '25/03/2022' }, /pageDate/],
+    ['a window starting past its text', { pieces: [{ text: 'abc', from: 4 }], pageDate: null }, /inside/],
+    ['a negative start', { pieces: [{ text: 'abc', from: -1 }], pageDate: null }, /pieces\.0\.from/],
     [
-      'an infinite value',
-      { readings: [{ ...reading, value: Infinity }], pageDate: null },
-      /readings\.0\.value/,
+      'more pieces than one message carries',
+      {
+        pieces: Array.from({ length: READ_LIMITS.pieces + 1 }, () => ({ text: 'a', from: 0 })),
+        pageDate: null,
+      },
+      /pieces/,
     ],
-    ['readings that are not a list', { readings: 'all', pageDate: null }, /readings/],
+    ['a missing pageDate', { pieces: [] }, /pageDate/],
+    ['a date that is not YYYY-MM-DD', { pieces: [], pageDate: '25/03/2022' }, /pageDate/],
+    ['pieces that are not a list', { pieces: 'all', pageDate: null }, /pieces/],
   ])('refuses %s and names where', async (_name, payload, where) => {
     const h = handlers();
     const { outcome, reply } = await dispatch(
-      { channel: CHANNEL, type: 'compare', payload },
+      { channel: CHANNEL, type: 'figures:read', payload },
       contentScript,
       h,
     );
     expect(reply?.ok).toBe(false);
     expect(!reply?.ok && reply?.error).toMatch(where);
     expect(outcome.action === 'reply' && outcome.refused).toMatch(/refused/);
-    expect(h.compare).not.toHaveBeenCalled();
+    expect(h['figures:read']).not.toHaveBeenCalled();
   });
 
   test('refuses a message from another extension without running the handler', async () => {
@@ -366,9 +376,9 @@ describe('browser adapters', () => {
 
   test('requests are typed end to end', () => {
     expectTypeOf(sendToBackground<'status'>).returns.resolves.toEqualTypeOf<Reply<Status>>();
-    expectTypeOf(sendToBackground<'compare'>).returns.resolves.toEqualTypeOf<Reply<Comparison[]>>();
-    expectTypeOf(sendToBackground<'compare'>).parameters.toEqualTypeOf<
-      ['compare', { readings: Reading[]; pageDate: string | null }]
+    expectTypeOf(sendToBackground<'figures:read'>).returns.resolves.toEqualTypeOf<Reply<Figure[][]>>();
+    expectTypeOf(sendToBackground<'figures:read'>).parameters.toEqualTypeOf<
+      ['figures:read', { pieces: { text: string; from: number }[]; pageDate: string | null }]
     >();
   });
 });

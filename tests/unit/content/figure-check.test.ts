@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { FigureCheck } from '../../../lib/content/figure-check.ts';
+import { FigureCheck, type FigureCheckDeps } from '../../../lib/content/figure-check.ts';
 import { claimPage } from '../../../lib/content/guard.ts';
 import { eagerVisibility } from '../../../lib/content/visibility.ts';
 import type { Comparison, Reading, Verdict } from '../../../lib/types.ts';
+import { localRead } from '../support/local-read.ts';
 
 function load(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -59,9 +60,8 @@ function start(html: string) {
     doc: document,
     host: window,
     signal: abort.signal,
-    compare: bg.compare,
+    read: localRead(fakeRead, bg.compare),
     readPageDate: () => '2022-03-29',
-    readFigures: fakeRead,
     visibility: (_doc, onVisible) => eagerVisibility(onVisible),
     log: () => {},
   });
@@ -193,29 +193,62 @@ describe('the content script on a page', () => {
     expect(marks()).toEqual([]);
   });
 
-  test('a failed comparison still highlights, saying why there is no verdict', async () => {
+  test('without the background the page is left as it is, and the console says why', async () => {
     const root = load('<p>At least 1,200 died.</p>');
+    const before = [...root.querySelector('p')!.childNodes];
     const abort = new AbortController();
     controllers.push(abort);
+    const log = vi.fn();
     const check = new FigureCheck({
       doc: document,
       host: window,
       signal: abort.signal,
-      compare: async () => ({ ok: false, error: 'background unreachable' }),
+      read: async () => ({ ok: false, error: 'background unreachable' }),
       readPageDate: () => null,
-      readFigures: fakeRead,
       visibility: (_doc, onVisible) => eagerVisibility(onVisible),
-      log: () => {},
+      log,
     });
     check.enable();
-    await vi.waitFor(() => expect(marks()).toEqual(['no-reports:1,200']));
-    expect(check.pageFigures('h').figures[0]!.summary).toBe('Not compared: background unreachable');
+    await vi.waitFor(() =>
+      expect(log).toHaveBeenCalledWith('reading figures failed: background unreachable'),
+    );
+    await settle();
+    expect(marks()).toEqual([]);
+    expect(check.pageFigures('h').figures).toEqual([]);
+    expect([...root.querySelector('p')!.childNodes]).toEqual(before);
     expect(root.textContent).toBe('At least 1,200 died.');
+  });
+
+  test('an answer that does not match the page text highlights nothing wrong', async () => {
+    load('<p>At least 1,200 died and 34 hurt.</p>');
+    const abort = new AbortController();
+    controllers.push(abort);
+    const log = vi.fn();
+    const shifted = localRead(fakeRead, fakeBackground().compare);
+    new FigureCheck({
+      doc: document,
+      host: window,
+      signal: abort.signal,
+      // The first figure's offsets are off by one: it must not be written over the wrong characters.
+      read: async (pieces, date) => {
+        const r = await shifted(pieces, date);
+        if (r.ok) r.value[0]![0] = { ...r.value[0]![0]!, start: 10 };
+        return r;
+      },
+      readPageDate: () => null,
+      visibility: (_doc, onVisible) => eagerVisibility(onVisible),
+      log,
+    }).enable();
+    await vi.waitFor(() => expect(marks()).toEqual(['agrees:34']));
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/does not match the page text at 10/));
   });
 });
 
 describe('writing highlights only where the reader looks', () => {
-  function startWith(html: string, deps: Partial<ConstructorParameters<typeof FigureCheck>[0]>) {
+  function startWith(
+    html: string,
+    { compare, ...deps }: Partial<FigureCheckDeps> & { compare?: Parameters<typeof localRead>[1] },
+  ) {
     load(html);
     const abort = new AbortController();
     controllers.push(abort);
@@ -224,9 +257,8 @@ describe('writing highlights only where the reader looks', () => {
       doc: document,
       host: window,
       signal: abort.signal,
-      compare: bg.compare,
+      read: localRead(fakeRead, compare ?? bg.compare),
       readPageDate: () => null,
-      readFigures: fakeRead,
       log: () => {},
       ...deps,
     });

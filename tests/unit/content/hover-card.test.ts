@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FigureCheck } from '../../../lib/content/figure-check.ts';
 import { eagerVisibility } from '../../../lib/content/visibility.ts';
 import type { Comparison, Reading, Report } from '../../../lib/types.ts';
+import { localRead } from '../support/local-read.ts';
 
 function load(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -66,19 +67,21 @@ function start(html: string, reports: Report[]) {
     doc: document,
     host: window,
     signal: abort.signal,
-    compare: async (readings) => ({
-      ok: true,
-      value: readings.map((): Comparison => ({
-        verdict: 'differs',
-        reports,
-        summary: 'The mayor counts nearly twice as many.',
-      })),
-    }),
+    read: localRead(
+      (text) => {
+        const i = text.indexOf('About 2,500');
+        return i < 0 ? [] : [reading('About 2,500', i)];
+      },
+      async (readings) => ({
+        ok: true,
+        value: readings.map((): Comparison => ({
+          verdict: 'differs',
+          reports,
+          summary: 'The mayor counts nearly twice as many.',
+        })),
+      }),
+    ),
     readPageDate: () => null,
-    readFigures: (text) => {
-      const i = text.indexOf('About 2,500');
-      return i < 0 ? [] : [reading('About 2,500', i)];
-    },
     visibility: (_doc, onVisible) => eagerVisibility(onVisible),
     log: () => {},
   });

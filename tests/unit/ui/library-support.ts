@@ -56,7 +56,7 @@ export function backgroundFor(service: ClaimService): {
   handlers: Handlers<BackgroundProtocol>;
 } {
   const handlers: Handlers<BackgroundProtocol> = {
-    compare: (r) => service.compare(r),
+    'figures:read': (r) => service.read(r),
     status: () => service.status(),
     'claims:list': () => service.listClaims(),
     'documents:list': () => service.listDocuments(),
