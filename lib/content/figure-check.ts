@@ -5,8 +5,9 @@
  *
  * Flow (all of it cancelled through `signal`, the ContentScriptContext's):
  *   scan job per root (the body at start, changed blocks later)
- *     → read text in idle slices (PageTextReader)                         [idle]
- *     → windows of paragraphs, the ones on screen first                   [idle]
+ *     → read text in idle slices (PageTextReader); windows of paragraphs   [idle]
+ *       on screen are sent as soon as they are read, the rest after the
+ *       whole text is read, those on screen first
  *     → pieces (window + context) sent to the background, which reads      [async, off the page's
  *       the figures and compares them; a few messages in flight at most      main thread]
  *     → figures known (the popup lists them); highlights wait until their
@@ -20,7 +21,7 @@ import type { Figure, IsoDate } from '../types.ts';
 import type { PageFigures, Reply } from '../protocol.ts';
 import { READ_LIMITS } from '../protocol-core.ts';
 import { PageTextReader, isBlockElement, type PageText } from '../dom/page-text.ts';
-import { pieceOf, planWindows, type TextPiece, type TextWindow } from '../dom/text-windows.ts';
+import { extendWindows, pieceOf, type TextPiece, type TextWindow } from '../dom/text-windows.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
 import { FigureCard, type CardOptions } from '../ui/card.ts';
@@ -68,9 +69,15 @@ const MARK_BUDGET_MS = 6;
 interface Job {
   root: Element | Text;
   reader: PageTextReader;
+  /** The text read so far (all of it once the reader is done). */
   text: PageText | null;
-  /** Windows in text order; `order` lists their indexes in the order they are read (screen first). */
+  /** Windows in text order, planned as the text is read. */
   windows: TextWindow[];
+  /** Windows on screen are still sent as soon as they are read (until one starts below the screen). */
+  streaming: boolean;
+  /** Windows sent, or waiting in the batch. */
+  queued: boolean[];
+  /** Once the text is read: the other windows' indexes in the order they are sent (screen first). */
   order: number[];
   next: number;
   /** Windows whose figures have come back from the background. */
@@ -213,12 +220,13 @@ export class FigureCheck {
     while (this.enabled && this.inFlight < MAX_IN_FLIGHT && !shouldYield()) {
       const job = this.jobs[0];
       if (!job) break;
-      if (!job.reader.done && !job.reader.read(shouldYield)) break;
-      if (!job.text) {
-        job.text = job.reader.result();
-        job.windows = planWindows(job.text.text);
-        job.order = this.order(job);
-        job.compared = job.windows.map(() => false);
+      if (!job.reader.done) {
+        if (!job.reader.read(shouldYield)) {
+          if (job.streaming && !job.reader.midNode) this.stream(job);
+          break;
+        }
+        this.plan(job, true);
+        job.order = this.order(job).filter((w) => !job.queued[w]);
         continue;
       }
       const w = job.order[job.next++];
@@ -226,9 +234,7 @@ export class FigureCheck {
         this.jobs.shift();
         continue;
       }
-      const { piece, offset } = pieceOf(job.text.text, job.windows[w]!);
-      this.batch.push({ job, window: w, piece, offset });
-      this.batchChars += piece.text.length;
+      this.queue(job, w);
       if (first || this.batchChars >= BATCH_CHARS || this.batch.length >= READ_LIMITS.pieces) {
         this.send(generation);
         first = false;
@@ -236,6 +242,49 @@ export class FigureCheck {
     }
     this.send(generation);
     this.resume();
+  }
+
+  /** Plans the windows of the text read so far (`complete`: all of it). */
+  private plan(job: Job, complete: boolean): void {
+    job.text = job.reader.result();
+    extendWindows(job.text.text, job.windows, complete);
+  }
+
+  /**
+   * While a long page is still being read: the windows read so far that are on screen go to the
+   * background at once, so the first highlights do not wait for a megabyte of text below the fold.
+   */
+  private stream(job: Job): void {
+    const from = job.windows.length;
+    this.plan(job, false);
+    const height = this.deps.doc.defaultView?.innerHeight ?? 0;
+    for (let w = from; w < job.windows.length && height > 0; w++) {
+      const { top, bottom } = this.extentOnScreen(job, w);
+      if (top >= height) {
+        job.streaming = false;
+        break;
+      }
+      if (bottom > 0) this.queue(job, w);
+    }
+  }
+
+  /** The top of a window's first line and the bottom of its last, in viewport pixels (a layout read). */
+  private extentOnScreen(job: Job, w: number): { top: number; bottom: number } {
+    const { start, end } = job.windows[w]!;
+    const text = job.text!;
+    const first = text.locate(start, Math.min(end, start + 64))[0]?.node.parentElement;
+    const last = text.locate(Math.max(start, end - 64), end).at(-1)?.node.parentElement;
+    return {
+      top: first ? first.getBoundingClientRect().top : Number.NaN,
+      bottom: last ? last.getBoundingClientRect().bottom : Number.NaN,
+    };
+  }
+
+  private queue(job: Job, w: number): void {
+    const { piece, offset } = pieceOf(job.text!.text, job.windows[w]!);
+    job.queued[w] = true;
+    this.batch.push({ job, window: w, piece, offset });
+    this.batchChars += piece.text.length;
   }
 
   /** More to read, and room for another message: the next idle slice goes on. */
@@ -267,9 +316,8 @@ export class FigureCheck {
   /** Sends the collected pieces to be read and compared; the figures that come back become entries. */
   private send(generation: number): void {
     if (this.batch.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
-    const batch = this.batch;
-    this.batch = [];
-    this.batchChars = 0;
+    const batch = this.batch.splice(0, READ_LIMITS.pieces);
+    this.batchChars = this.batch.reduce((n, b) => n + b.piece.text.length, 0);
     this.inFlight++;
     const reply: Promise<Reply<Figure[][]>> = this.deps
       .read(
@@ -464,6 +512,8 @@ function newJob(root: Element | Text): Job {
     reader: new PageTextReader(root),
     text: null,
     windows: [],
+    streaming: true,
+    queued: [],
     order: [],
     next: 0,
     compared: [],

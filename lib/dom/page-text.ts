@@ -151,6 +151,11 @@ export class PageTextReader {
     return this.finished;
   }
 
+  /** Stopped inside a text node: the text read so far ends with part of a node. */
+  get midNode(): boolean {
+    return this.textData !== null;
+  }
+
   /** Walks until done (true) or until `shouldYield()` returns true between nodes (false). */
   read(shouldYield: () => boolean = () => false): boolean {
     let steps = 0;
@@ -165,6 +170,7 @@ export class PageTextReader {
     return true;
   }
 
+  /** What was read so far (all of it once `done`); earlier results stay valid, a prefix of later ones. */
   result(): PageText {
     return new MappedText(
       this.root,

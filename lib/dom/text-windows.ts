@@ -28,11 +28,25 @@ const PARAGRAPH = '\n\n';
  * end, else at a space, so no number is cut in two).
  */
 export function planWindows(text: string, size = WINDOW_CHARS): TextWindow[] {
-  const windows: TextWindow[] = [];
-  let start = 0;
+  return extendWindows(text, [], true, size);
+}
+
+/**
+ * Plans more windows after `windows` (planned on a shorter prefix of `text`), in place. A window depends
+ * only on the `size` characters from its start, so while the text is still being read (`complete` false)
+ * every window but the last is already what `planWindows` gives for the whole text: those are planned,
+ * the last waits for the rest of the text.
+ */
+export function extendWindows(
+  text: string,
+  windows: TextWindow[],
+  complete: boolean,
+  size = WINDOW_CHARS,
+): TextWindow[] {
+  let start = windows.at(-1)?.end ?? 0;
   while (start < text.length) {
     if (text.length - start <= size) {
-      windows.push({ start, end: text.length });
+      if (complete) windows.push({ start, end: text.length });
       break;
     }
     // Searched within this window only: lastIndexOf on the whole text would rescan a 2 MB paragraph

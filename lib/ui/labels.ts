@@ -88,11 +88,14 @@ export function measureHeading(metric: Metric, subject: Subject, place: string):
   return place ? `${measureLabel(metric, subject)} — ${place}` : measureLabel(metric, subject);
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** Made on first use: building an ICU formatter is start-up work the content script rarely needs. */
+let numberFormat: Intl.NumberFormat | null = null;
 
 /** 3800000 → "3,800,000"; null → "unspecified". */
 export function formatNumber(value: number | null): string {
-  return value === null ? 'unspecified' : numberFormat.format(value);
+  if (value === null) return 'unspecified';
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return numberFormat.format(value);
 }
 
 /** The interval a figure allows, in words: "9,000 or more", "450 to 500", "up to 10,000". */

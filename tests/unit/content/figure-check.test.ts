@@ -321,6 +321,79 @@ describe('writing highlights only where the reader looks', () => {
   });
 });
 
+describe('a long page', () => {
+  test('what is on screen is sent while the rest is still being read; every figure once, in the end', async () => {
+    // 400 paragraphs of 20 px under a 200 px viewport: the screen shows the first ten.
+    const html = Array.from(
+      { length: 400 },
+      (_, i) => `<p data-i="${i}">Entry ${i}: ${i + 10} people were counted there by the officials.</p>`,
+    ).join('');
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const i = Number(this.getAttribute('data-i') ?? 0);
+      return { top: i * 20, bottom: i * 20 + 20, left: 0, right: 100, width: 100, height: 20 } as DOMRect;
+    });
+    const height = vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(200);
+    // A clock that runs 4 ms per look: each slice of reading ends after a hundred-odd nodes.
+    let clock = 0;
+    let slices = 0;
+    const host = {
+      requestAnimationFrame: (cb: () => void) => window.requestAnimationFrame(cb),
+      cancelAnimationFrame: (id: number) => window.cancelAnimationFrame(id),
+      setTimeout: (cb: () => void, ms: number) => {
+        slices++;
+        return window.setTimeout(cb, ms);
+      },
+      clearTimeout: (id: number) => window.clearTimeout(id),
+      performance: { now: () => (clock += 4) },
+    };
+    const requests: { pieces: string[]; slicesBefore: number }[] = [];
+    const bg = fakeBackground();
+    const read = localRead(fakeRead, bg.compare);
+    try {
+      load(html);
+      const abort = new AbortController();
+      controllers.push(abort);
+      const check = new FigureCheck({
+        doc: document,
+        host,
+        signal: abort.signal,
+        read: (pieces, date) => {
+          requests.push({ pieces: pieces.map((p) => p.text.slice(p.from)), slicesBefore: slices });
+          return read(pieces, date);
+        },
+        readPageDate: () => null,
+        visibility: (_doc, onVisible) => eagerVisibility(onVisible),
+        log: () => {},
+      });
+      check.enable();
+      // fakeRead takes numbers of two digits: the entry's number from 10 on, and its count.
+      const expected = Array.from({ length: 400 }, (_, i) => [
+        ...(i >= 10 ? [String(i)] : []),
+        String(i + 10),
+      ]).flat();
+      await vi.waitFor(() => expect(check.pageFigures('h').figures).toHaveLength(expected.length), {
+        timeout: 8_000,
+      });
+      // The first request went out as soon as the first window (4,000 characters, 2 slices of this clock)
+      // was read, long before the whole text was (13 slices), and holds the top of the page only.
+      expect(requests[0]!.slicesBefore).toBeLessThanOrEqual(3);
+      expect(slices).toBeGreaterThan(12);
+      const first = requests[0]!.pieces.join('');
+      expect(first).toMatch(/^Entry 0: 10 people/);
+      expect(first).not.toContain('Entry 399');
+      expect(requests.length).toBeGreaterThan(1);
+      // Each figure read once, in page order.
+      const texts = check.pageFigures('h').figures.map((f) => f.text);
+      expect(texts).toEqual(expected);
+    } finally {
+      rect.mockRestore();
+      height.mockRestore();
+    }
+  }, 15_000);
+});
+
 describe('claimPage: one instance per page', () => {
   test('a second start is refused while the first lives, and allowed after it ends', () => {
     const scope = {};

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readPageFigures, readWindowFigures } from '../../../lib/dom/page-figures.ts';
-import { planWindows } from '../../../lib/dom/text-windows.ts';
+import { extendWindows, planWindows, type TextWindow } from '../../../lib/dom/text-windows.ts';
 import type { Reading } from '../../../lib/types.ts';
 
 /** A stand-in figure reader: every run of digits; metric "killed" if "killed" came earlier in the text given. */
@@ -52,6 +52,30 @@ describe('planWindows', () => {
     for (const w of planWindows(text, 700)) {
       if (w.end < text.length) expect(text.slice(w.end - 2, w.end)).toBe('. ');
     }
+  });
+});
+
+describe('extendWindows: planning while the text is still being read', () => {
+  test('windows planned on growing prefixes are the windows of the whole text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z .]{0,90}\d{0,4}$/), { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (ps, cuts) => {
+          const text = ps.join('\n\n');
+          const windows: TextWindow[] = [];
+          for (const cut of [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)) {
+            const planned = windows.length;
+            extendWindows(text.slice(0, cut), windows, false, 120);
+            // Nothing planned earlier moves, and nothing reaches the unread end.
+            expect(windows.length).toBeGreaterThanOrEqual(planned);
+            for (const w of windows) expect(w.end).toBeLessThan(Math.max(cut, 1));
+          }
+          expect(extendWindows(text, windows, true, 120)).toEqual(planWindows(text, 120));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
