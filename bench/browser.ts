@@ -25,6 +25,11 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_FLAG
 export interface Browsers {
   withExtension: BrowserContext;
   plain: BrowserContext;
+  /**
+   * The extension with an empty content script (same manifest, same CSS): what Chromium's injection of any
+   * content script costs a page load, the floor under the extension's own share.
+   */
+  emptyScript: BrowserContext | null;
   extensionBase: string;
   /** An extension page kept open to ask content scripts what they found (the popup's own request). */
   probe: Page;
@@ -34,6 +39,8 @@ export interface Browsers {
 
 export async function launchBrowsers(options: {
   extensionDir: string;
+  /** A copy of the extension whose content script does nothing (see `Browsers.emptyScript`). */
+  emptyScriptDir?: string;
   executablePath: string;
   markJsPath: string;
 }): Promise<Browsers> {
@@ -63,6 +70,13 @@ export async function launchBrowsers(options: {
     contexts.push(withExtension);
     const plain = await launch(['--disable-extensions']);
     contexts.push(plain);
+    const emptyScript = options.emptyScriptDir
+      ? await launch([
+          `--disable-extensions-except=${options.emptyScriptDir}`,
+          `--load-extension=${options.emptyScriptDir}`,
+        ])
+      : null;
+    if (emptyScript) contexts.push(emptyScript);
     const worker =
       withExtension.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await withExtension.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -71,7 +85,7 @@ export async function launchBrowsers(options: {
     const probe = withExtension.pages()[0] ?? (await withExtension.newPage());
     await probe.goto(`${extensionBase}popup.html?tab=0`);
     const markJs = await readFile(options.markJsPath, 'utf8');
-    return { withExtension, plain, extensionBase, probe, markJs, close: closeAll };
+    return { withExtension, plain, emptyScript, extensionBase, probe, markJs, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
@@ -214,8 +228,18 @@ export async function runPage(browsers: Browsers, url: string, mode: Mode, settl
 }
 
 /** Load timing alone (no trace, no probe): navigation start to the end of the load event, ms. */
-export async function loadTime(browsers: Browsers, url: string, mode: 'none' | 'extension'): Promise<number> {
-  const context = mode === 'extension' ? browsers.withExtension : browsers.plain;
+export async function loadTime(
+  browsers: Browsers,
+  url: string,
+  mode: 'none' | 'extension' | 'empty-script',
+): Promise<number> {
+  const context = {
+    none: browsers.plain,
+    extension: browsers.withExtension,
+    'empty-script': browsers.emptyScript,
+  }[mode];
+  if (!context)
+    throw new Error(`bench: no browser for "${mode}" loads (launchBrowsers without emptyScriptDir)`);
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });

@@ -60,7 +60,15 @@ export interface PageReport {
   elements: number;
   modes: Record<Mode, ModeSummary>;
   /** Untraced loads: medians, and the extension's slowdown over the page alone. */
-  load: { none: number | null; extension: number | null; slowdown: number | null; runs: number } | null;
+  load: {
+    none: number | null;
+    extension: number | null;
+    slowdown: number | null;
+    /** The same with an empty content script: what injecting any content script costs (the floor). */
+    emptyScript: number | null;
+    emptyScriptSlowdown: number | null;
+    runs: number;
+  } | null;
   ratios: {
     /** Extension's added main-thread time over the baseline's: thread (CPU) time, and wall time. */
     addedVsBaseline: number | null;
@@ -152,7 +160,7 @@ export function summariseMode(runs: readonly PageRun[], none: ModeSummary | null
 export function summarisePage(
   page: { name: string; description: string; textChars: number; elements: number },
   runs: readonly PageRun[],
-  loads: { none: number[]; extension: number[] } | null,
+  loads: { none: number[]; extension: number[]; emptyScript: number[] } | null,
 ): PageReport {
   const of = (mode: Mode) => runs.filter((r) => r.mode === mode);
   const none = summariseMode(of('none'), null);
@@ -168,6 +176,9 @@ export function summarisePage(
   }
   const loadNone = loads ? median(loads.none) : null;
   const loadExt = loads ? median(loads.extension) : null;
+  const loadEmpty = loads ? median(loads.emptyScript) : null;
+  const slowdown = (ms: number | null) =>
+    loadNone && ms !== null ? Math.round((ms / loadNone - 1) * 1000) / 1000 : null;
   const ratio = (a: number | null, b: number | null) =>
     a === null || b === null || b <= 0 ? null : Math.round((a / b) * 100) / 100;
   return {
@@ -177,7 +188,9 @@ export function summarisePage(
       ? {
           none: r1(loadNone),
           extension: r1(loadExt),
-          slowdown: loadNone && loadExt !== null ? Math.round((loadExt / loadNone - 1) * 1000) / 1000 : null,
+          slowdown: slowdown(loadExt),
+          emptyScript: r1(loadEmpty),
+          emptyScriptSlowdown: slowdown(loadEmpty),
           runs: loads.none.length,
         }
       : null,
@@ -261,7 +274,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
       limit: 5,
       unit: '%',
       pass: v !== null && v < 0.05,
-      detail: `load ${short.load.none} ms alone, ${short.load.extension} ms with the extension (median of ${short.load.runs})`,
+      detail: `load ${short.load.none} ms alone, ${short.load.extension} ms with the extension, ${short.load.emptyScript} ms with an empty content script (+${pct(short.load.emptyScriptSlowdown)}: the floor of any content script) (median of ${short.load.runs})`,
     });
   }
   const live = page('live-page');
@@ -390,6 +403,7 @@ export function formatReport(report: BenchReport): string {
           'load alone',
           'load ext',
           'slowdown',
+          'empty script',
           'worst extension task (wall/cpu: parts)',
         ],
         report.pages.map((p) => [
@@ -398,7 +412,8 @@ export function formatReport(report: BenchReport): string {
           f(p.ratios.heapJsVsNone, '×'),
           f(p.load?.none, ' ms'),
           f(p.load?.extension, ' ms'),
-          p.load?.slowdown === null || p.load === null ? '–' : `${(p.load.slowdown * 100).toFixed(1)}%`,
+          p.load ? pct(p.load.slowdown) : '–',
+          p.load ? `${f(p.load.emptyScript, ' ms')} (${pct(p.load.emptyScriptSlowdown)})` : '–',
           p.worstExtensionTask
             ? `${p.worstExtensionTask.ms}/${p.worstExtensionTask.cpuMs} ms: ${p.worstExtensionTask.parts
                 .slice(0, 3)
@@ -504,4 +519,8 @@ export function formatReport(report: BenchReport): string {
     );
   }
   return out.join('\n');
+}
+
+function pct(v: number | null): string {
+  return v === null ? '–' : `${(v * 100).toFixed(1)}%`;
 }

@@ -182,8 +182,10 @@ async function measure(
     report.meta.chromium = chromiumVersion(config.chromium);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-pages-'));
     const server = await serveFixtures({ root: dir });
+    const emptyScriptDir = await emptyScriptCopy(extensionDir);
     const browsers = await launchBrowsers({
       extensionDir,
+      emptyScriptDir,
       executablePath: config.chromium,
       markJsPath: path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'),
     });
@@ -210,14 +212,15 @@ async function measure(
         }
         for (const p of chosen) {
           const n = p.name === 'short-article' ? config.loadRepeats.shortArticle : config.loadRepeats.other;
-          const loads = { none: [] as number[], extension: [] as number[] };
+          const loads = { none: [] as number[], extension: [] as number[], emptyScript: [] as number[] };
           for (let i = 0; i < n; i++) {
-            // Alternating, so drift in the machine's load hits both alike.
+            // Alternating, so drift in the machine's load hits all alike.
             loads.none.push(await loadTime(browsers, url(p.name), 'none'));
             loads.extension.push(await loadTime(browsers, url(p.name), 'extension'));
+            loads.emptyScript.push(await loadTime(browsers, url(p.name), 'empty-script'));
           }
           log(
-            `  ${p.name} load: alone ${median(loads.none)?.toFixed(1)} ms, with the extension ${median(loads.extension)?.toFixed(1)} ms`,
+            `  ${p.name} load: alone ${median(loads.none)?.toFixed(1)} ms, with the extension ${median(loads.extension)?.toFixed(1)} ms, with an empty content script ${median(loads.emptyScript)?.toFixed(1)} ms`,
           );
           const pageRuns = runs.get(p.name)!;
           report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null));
@@ -242,6 +245,7 @@ async function measure(
       await browsers.close();
       await server.close();
       await rm(dir, { recursive: true, force: true });
+      await rm(emptyScriptDir, { recursive: true, force: true });
     }
   }
 
@@ -341,4 +345,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
+}
+
+/** A copy of the built extension whose content script does nothing: the floor for load time. */
+async function emptyScriptCopy(extensionDir: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-empty-script-'));
+  await cp(extensionDir, dir, { recursive: true });
+  await writeFile(path.join(dir, 'content-scripts/content.js'), '(() => {})();\n');
+  return dir;
 }

@@ -104,6 +104,7 @@ describe('npm run bench (smoke)', () => {
     expect(short.load?.runs).toBe(2);
     expect(short.load?.none).toBeGreaterThan(0);
     expect(short.load?.extension).toBeGreaterThan(0);
+    expect(short.load?.emptyScript).toBeGreaterThan(0);
     expect(report.popup?.figures).toBeGreaterThan(0);
     expect(report.popup?.runs[0]?.items).toBe(report.popup?.figures);
     expect(report.popup?.listMs).toBeGreaterThan(0);
