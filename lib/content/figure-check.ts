@@ -264,7 +264,10 @@ export class FigureCheck {
         job.streaming = false;
         break;
       }
-      if (bottom > 0) this.queue(job, w);
+      if (bottom > 0) {
+        this.queue(job, w);
+        this.watchBlocks(job, w);
+      }
     }
   }
 
@@ -299,7 +302,10 @@ export class FigureCheck {
     const all = job.windows.map((_, i) => i);
     const view = this.deps.doc.defaultView;
     const height = view?.innerHeight ?? 0;
-    if (all.length < 2 || !job.text || !height) return all;
+    if (all.length < 2 || !job.text || !height) {
+      if (all.length === 1) this.watchBlocks(job, 0);
+      return all;
+    }
     // One layout read per window, all before any write of ours in this slice.
     const tops = job.windows.map((w) => {
       const slice = job.text!.locate(w.start, Math.min(w.end, w.start + 64))[0];
@@ -310,7 +316,23 @@ export class FigureCheck {
       const nextTop = i + 1 < tops.length ? tops[i + 1]! : Number.POSITIVE_INFINITY;
       return tops[i]! < height && nextTop > 0;
     };
-    return [...all.filter(onScreen), ...all.filter((i) => !onScreen(i))];
+    const first = all.filter(onScreen);
+    for (const w of first) this.watchBlocks(job, w);
+    return [...first, ...all.filter((i) => !onScreen(i))];
+  }
+
+  /**
+   * Asks already where the blocks of a window on screen are, while the background reads it: its figures
+   * come back to blocks known to be in view and are written in the next frame, not a frame later.
+   */
+  private watchBlocks(job: Job, w: number): void {
+    const { start, end } = job.windows[w]!;
+    let last: Element | null = null;
+    for (const slice of job.text!.locate(start, end)) {
+      const block = blockOf(slice.node);
+      if (block && block !== last) this.visibility?.watch(block);
+      last = block;
+    }
   }
 
   /** Sends the collected pieces to be read and compared; the figures that come back become entries. */
