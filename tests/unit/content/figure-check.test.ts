@@ -285,6 +285,26 @@ describe('writing highlights only where the reader looks', () => {
     await vi.waitFor(() => expect(marks()).toEqual(['agrees:1,200', 'agrees:3,400']));
   });
 
+  test('the blocks of the text sent are watched while the background reads it', async () => {
+    const watched: string[] = [];
+    let answer: () => void = () => {};
+    load('<p id="a">Seen: 1,200 died.</p><p id="b">Then 3,400 fled.</p>');
+    const abort = new AbortController();
+    controllers.push(abort);
+    const read = localRead(fakeRead, fakeBackground().compare);
+    new FigureCheck({
+      doc: document,
+      host: window,
+      signal: abort.signal,
+      read: (pieces, date) => new Promise((resolve) => (answer = () => resolve(read(pieces, date)))),
+      readPageDate: () => null,
+      visibility: () => ({ watch: (el) => watched.push(el.id), forget: () => {}, disconnect: () => {} }),
+      log: () => {},
+    }).enable();
+    await vi.waitFor(() => expect(watched).toEqual(['a', 'b']));
+    answer();
+  });
+
   test('a text node longer than a window is written once, after all its windows are compared', async () => {
     // More than one window of text, and more figures than one message carries (200): several answers.
     const sentence = 'Filler words about the day and nothing counted at all here. ';
