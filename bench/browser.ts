@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { OFFLINE_CHROMIUM_FLAGS } from '../scripts/chromium-flags.ts';
-import { analyseMainThread, Tracer, type MainThread } from './trace.ts';
+import { analyseMainThread, frameTask, Tracer, type MainThread, type TaskSummary } from './trace.ts';
 import { FIGURES_FOUND, POPUP_HOOK, READ_PAGE, READ_TIMING, baselineScript, hookScript } from './probes.ts';
 
 export type Mode = 'none' | 'extension' | 'baseline';
@@ -226,6 +226,51 @@ export async function runPage(browsers: Browsers, url: string, mode: Mode, settl
     await page.close();
   }
 }
+
+/**
+ * What one small write costs the page itself, without the extension: once the page is quiet, a page script
+ * wraps one word in each of the first five paragraphs in a <mark>, in one animation frame, and that frame's
+ * task (the browser's style, layout and paint after the write) is measured. No highlighter writes into the
+ * page for less: the floor under the extension's longest task on pages whose layout is expensive.
+ */
+export async function measurePageWrite(
+  browsers: Browsers,
+  url: string,
+  settle: Settle,
+): Promise<TaskSummary | null> {
+  const page = await browsers.plain.newPage();
+  try {
+    const cdp = await browsers.plain.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await waitQuiet(cdp, settle);
+    const tracer = new Tracer(cdp);
+    await tracer.start();
+    await page.evaluate(WRITE_FIVE_WORDS);
+    const task = frameTask(await tracer.stop());
+    await cdp.detach();
+    return task;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Wraps the first word of each of the first five paragraphs with text in a <mark>, in one frame. */
+const WRITE_FIVE_WORDS = `new Promise((done) => requestAnimationFrame(() => {
+  const texts = [...document.querySelectorAll('p, li, td')]
+    .map((el) => [...el.childNodes].find((n) => n.nodeType === 3 && /\\S{3}/.test(n.data)))
+    .filter(Boolean)
+    .slice(0, 5);
+  for (const t of texts) {
+    const at = t.data.search(/\\S/);
+    const word = t.splitText(at);
+    word.splitText(Math.max(1, word.data.search(/\\s|$/)));
+    const mark = document.createElement('mark');
+    word.replaceWith(mark);
+    mark.append(word);
+  }
+  setTimeout(done, 300);
+}))`;
 
 /** Load timing alone (no trace, no probe): navigation start to the end of the load event, ms. */
 export async function loadTime(

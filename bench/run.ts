@@ -22,7 +22,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveFixtures } from '../scripts/serve.ts';
-import { MODES, launchBrowsers, loadTime, runPage, runPopup, type PageRun } from './browser.ts';
+import {
+  MODES,
+  launchBrowsers,
+  loadTime,
+  measurePageWrite,
+  runPage,
+  runPopup,
+  type PageRun,
+} from './browser.ts';
 import { measureBundles } from './bundles.ts';
 import {
   generateClaims,
@@ -223,7 +231,11 @@ async function measure(
             `  ${p.name} load: alone ${median(loads.none)?.toFixed(1)} ms, with the extension ${median(loads.extension)?.toFixed(1)} ms, with an empty content script ${median(loads.emptyScript)?.toFixed(1)} ms`,
           );
           const pageRuns = runs.get(p.name)!;
-          report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null));
+          const write = p.live
+            ? null
+            : await measurePageWrite(browsers, url(p.name), { ...config.settle, minMs: 0 });
+          if (write) log(`  ${p.name}: the page's own frame after writing five words: ${write.cpuMs} ms`);
+          report.pages.push(summarisePage(p, pageRuns, n > 0 ? loads : null, write));
           report.raw.push({ page: p.name, runs: pageRuns });
         }
       }

@@ -210,3 +210,45 @@ export function analyseMainThread(events: readonly TraceEvent[], pageUrl: string
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The task of the first animation frame callback in the trace, with what it was made of: a page script's write in requestAnimationFrame and the layout and paint it cost.
+ */
+export function frameTask(events: readonly TraceEvent[]): TaskSummary | null {
+  const fire = events.find((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  if (!fire) return null;
+  const task = events.find(
+    (e) =>
+      e.name === 'RunTask' &&
+      e.pid === fire.pid &&
+      e.tid === fire.tid &&
+      e.ph === 'X' &&
+      e.ts <= fire.ts &&
+      e.ts + (e.dur ?? 0) >= fire.ts + (fire.dur ?? 0),
+  );
+  if (!task) return null;
+  const end = task.ts + task.dur!;
+  const parts = new Map<string, number>();
+  let childEnd = -Infinity;
+  const inside = events
+    .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ph === 'X' && e.ts >= task.ts && e.ts < end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const e of inside) {
+    if (e === task || e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+    if (e.ts >= childEnd && (e.dur ?? 0) > 0) {
+      parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur! / 1000);
+      childEnd = e.ts + e.dur!;
+    }
+  }
+  return {
+    start: 0,
+    ms: r1(task.dur! / 1000),
+    cpuMs: r1((task.tdur ?? task.dur!) / 1000),
+    extension: false,
+    extensionScriptMs: 0,
+    parts: [...parts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([n, ms]) => [n, r1(ms)] as [string, number]),
+  };
+}
