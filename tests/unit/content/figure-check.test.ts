@@ -306,7 +306,7 @@ describe('writing highlights only where the reader looks', () => {
   });
 
   test('a text node longer than a window is written once, after all its windows are compared', async () => {
-    // More than one window of text, and more figures than one message carries (200): several answers.
+    // More than one window of text: the first window goes alone, the rest after it: several answers.
     const sentence = 'Filler words about the day and nothing counted at all here. ';
     const part = (k: number) =>
       `${sentence.repeat(100)}${Array.from({ length: 120 }, (_, i) => `${k}${i + 10} fled.`).join(' ')} `;
