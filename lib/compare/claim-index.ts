@@ -6,6 +6,7 @@
  * Pure.
  */
 import type { Claim, ClaimRef, Metric, Subject } from '../types.ts';
+import { summariseBlocks, type ClaimBlocks } from './claim-blocks.ts';
 import { dayNumber } from './dates.ts';
 import { intervalOf } from './intervals.ts';
 import { measureKind, type MeasureKind } from './measures.ts';
@@ -33,8 +34,13 @@ export interface Bucket {
   readonly source: readonly string[];
   /** `source` as small integers (the index's own numbering, `sourceId`): the hot loop compares ints. */
   readonly sourceId: Int32Array;
-  /** Each claim's quote as a small integer (`quoteId`), to find the page figure's own sentence cheaply. */
+  /** Each claim's quote as a small integer (`quoteId`). */
   readonly quoteId: Int32Array;
+  /**
+   * Each claim's sentence (quote and text) numbered within the group, in the order of `quoteId`: a claim
+   * in the page figure's sentence (`sentenceOf`) is the figure's own, found without comparing strings.
+   */
+  readonly sentenceId: Int32Array;
   /** Index of the latest claim that supersedes each claim, or -1. */
   readonly supersededBy: Int32Array;
   /** Day from which each claim is superseded (the earliest superseding claim's day), or Infinity. */
@@ -50,7 +56,31 @@ export interface Bucket {
   readonly kind: MeasureKind;
   readonly window: boolean;
   readonly forecast: boolean;
+  /** How many claims before each index are vague (n + 1 entries): reports are counted without a pass. */
+  readonly vagueBefore: Int32Array;
+  /** Claims [0, dated) have a date; the undated ones sort last. */
+  readonly dated: number;
+  /** The claims' indices by `sentenceId`, then index: the figure's own sentences without a pass. */
+  readonly bySentence: Int32Array;
+  /** Summaries of the dated claims, to weigh them block by block (claim-blocks.ts); null for a one-day group. */
+  readonly blocks: ClaimBlocks | null;
 }
+
+/** How the group summaries (claim-blocks.ts) are cut: a test makes the blocks small. */
+export interface IndexOptions {
+  /** Claims per block of the finest level. Default BLOCK_SIZE. */
+  blockSize?: number;
+  /** Blocks of one level per block of the next. Default BLOCK_FANOUT. */
+  blockFanout?: number;
+}
+
+/**
+ * Small enough that the blocks around the figure's date are cheap to weigh claim by claim, large enough
+ * that a block's counts cost little next to its claims.
+ */
+export const BLOCK_SIZE = 64;
+/** Each level passes over this many blocks of the one below at a time. */
+export const BLOCK_FANOUT = 16;
 
 type PlaceMap = Map<string, (Bucket | undefined)[]>;
 
@@ -110,7 +140,15 @@ function dateOf(claim: Claim): number {
   return Number.isNaN(asOf) ? dayNumber(claim.document.date) : asOf;
 }
 
-export function indexClaims(claims: readonly Claim[]): ClaimIndex {
+export function indexClaims(claims: readonly Claim[], options: IndexOptions = {}): ClaimIndex {
+  const { blockSize = BLOCK_SIZE, blockFanout = BLOCK_FANOUT } = options;
+  // The summaries count a block's claims in 16 bits.
+  if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > 0xffff) {
+    throw new RangeError(`indexClaims: blockSize must be an integer from 1 to 65535, not ${blockSize}`);
+  }
+  if (!Number.isInteger(blockFanout) || blockFanout < 1) {
+    throw new RangeError(`indexClaims: blockFanout must be a positive integer, not ${blockFanout}`);
+  }
   const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
   for (const claim of claims) {
     let bySubject = groups.get(claim.metric);
@@ -134,7 +172,9 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
         places.set(
           place,
           slots.map((group, i) =>
-            group.length === 0 ? undefined : buildBucket(group, metric, i >= 2, i % 2 === 1, ids),
+            group.length === 0
+              ? undefined
+              : buildBucket(group, metric, i >= 2, i % 2 === 1, ids, { blockSize, blockFanout }),
           ),
         );
       }
@@ -143,7 +183,14 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   return new ClaimIndex(claims.length, measures, ids);
 }
 
-function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: boolean, ids: Ids): Bucket {
+function buildBucket(
+  group: Claim[],
+  metric: Metric,
+  window: boolean,
+  forecast: boolean,
+  ids: Ids,
+  blocks: Required<IndexOptions>,
+): Bucket {
   const n = group.length;
   const keyed = group.map((claim) => ({ claim, day: dateOf(claim), iv: intervalOf(claim) }));
   // Undated claims (NaN) sort last; ties by value then id so the order is stable across rebuilds.
@@ -165,6 +212,7 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
     source,
     sourceId: Int32Array.from(source, (key) => idOf(ids.sources, key)),
     quoteId: Int32Array.from(keyed, (k) => idOf(ids.quotes, k.claim.quote)),
+    sentenceId: new Int32Array(n),
     supersededBy: new Int32Array(n).fill(-1),
     staleFrom: new Float64Array(n).fill(Infinity),
     staleBy: new Int32Array(n).fill(-1),
@@ -174,6 +222,10 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
     kind: measureKind(metric),
     window,
     forecast,
+    vagueBefore: new Int32Array(n + 1),
+    dated: n,
+    bySentence: new Int32Array(n),
+    blocks: null as ClaimBlocks | null,
   } satisfies Bucket;
   keyed.forEach((k, i) => {
     bucket.day[i] = k.day;
@@ -184,6 +236,11 @@ function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: 
   });
   // Only running totals and levels reported over time are superseded; a one-day figure or a forecast is not.
   if (!window && !forecast) findSuperseding(bucket);
+  for (let i = 0; i < n; i++) bucket.vagueBefore[i + 1] = bucket.vagueBefore[i]! + bucket.vague[i]!;
+  while (bucket.dated > 0 && Number.isNaN(bucket.day[bucket.dated - 1]!)) bucket.dated--;
+  numberSentences(bucket);
+  // A one-day figure meets only its own day's claims: a few, weighed one by one.
+  if (!window) bucket.blocks = summariseBlocks(bucket, bucket.dated, blocks.blockSize, blocks.blockFanout);
   return bucket;
 }
 
@@ -275,4 +332,60 @@ function findSuperseding(
       }
     }
   }
+}
+
+/** Fills `sentenceId` and `bySentence`: sentences numbered quote by quote, so both follow `quoteId`. */
+function numberSentences(b: Bucket & { sentenceId: Int32Array; bySentence: Int32Array }): void {
+  const byQuote = Array.from(b.quoteId.keys()).sort((x, y) => b.quoteId[x]! - b.quoteId[y]! || x - y);
+  let count = 0;
+  for (let k = 0; k < byQuote.length;) {
+    const texts = new Map<string, number>();
+    const quote = b.quoteId[byQuote[k]!];
+    for (; k < byQuote.length && b.quoteId[byQuote[k]!] === quote; k++) {
+      const i = byQuote[k]!;
+      let id = texts.get(b.claims[i]!.text);
+      if (id === undefined) texts.set(b.claims[i]!.text, (id = count++));
+      b.sentenceId[i] = id;
+    }
+  }
+  b.bySentence.set(byQuote.sort((x, y) => b.sentenceId[x]! - b.sentenceId[y]! || x - y));
+}
+
+/** The group's number for the sentence with this quote (`quoteId`) and text, or -1 when no claim has it. */
+export function sentenceOf(b: Bucket, quoteId: number, text: string): number {
+  const order = b.bySentence;
+  let from = 0;
+  let to = order.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (b.quoteId[order[mid]!]! < quoteId) from = mid + 1;
+    else to = mid;
+  }
+  // One text comparison per sentence of that quote.
+  for (let k = from; k < order.length && b.quoteId[order[k]!] === quoteId; k++) {
+    const i = order[k]!;
+    if (k > from && b.sentenceId[i] === b.sentenceId[order[k - 1]!]) continue;
+    if (b.claims[i]!.text === text) return b.sentenceId[i]!;
+  }
+  return -1;
+}
+
+/** The first of claims [from, to) dated `day` or later (undated claims sort last, as later). */
+export function firstAtOrAfter(days: Float64Array, day: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (days[mid]! < day) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** The first of claims [from, to) dated after `day`. */
+export function firstAfter(days: Float64Array, day: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (days[mid]! <= day) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }

@@ -61,20 +61,31 @@
  * disagree about the same period the verdict follows the report that supports the figure, and the
  * summary names the one that does not ("…; Zelenskyy gave more than 9,000 a day later").
  *
- * Cost: one map lookup per figure (no key built), then one pass over that group's typed arrays; Report
- * objects are built only for the reports returned: at most `maxReports`, those nearest the figure's date
- * and those the summary names.
+ * Cost: one map lookup per figure (no key built). The group's claims within about a day of the figure's
+ * date are weighed one by one; the rest by block summaries, looking inside a block only for the claims the
+ * verdict and summary name (weighing.ts, claim-blocks.ts), so a comparison grows with the group's size by
+ * little more than a block walk. Report objects are built only for the reports returned: at most
+ * `maxReports`, those nearest the figure's date and those the summary names.
  */
 import type { Comparison, IsoDate, Reading, Report, TimeRelation } from '../types.ts';
-import { SAME_PERIOD_DAYS, refOf, wordsOf, type Bucket, type ClaimIndex } from './claim-index.ts';
+import {
+  firstAfter,
+  firstAtOrAfter,
+  refOf,
+  sentenceOf,
+  wordsOf,
+  type Bucket,
+  type ClaimIndex,
+} from './claim-index.ts';
 import { dayNumber, yearOfDay } from './dates.ts';
-import { intervalOf, overlaps, type Interval } from './intervals.ts';
+import { intervalOf, type Interval } from './intervals.ts';
 import { isComparable } from './measures.ts';
 import { isFloor, shortName, sourceKey } from './sources.ts';
 import { Stance, isConsistent } from './stances.ts';
+import { Weighing } from './weighing.ts';
 import { apart, noReportsSummary, noteFor, span } from './wording.ts';
 
-export { ClaimIndex, SAME_PERIOD_DAYS, indexClaims } from './claim-index.ts';
+export { ClaimIndex, SAME_PERIOD_DAYS, indexClaims, type IndexOptions } from './claim-index.ts';
 
 export interface CompareOptions {
   /** The page's publication date, when known: the figure's date when it has no `asOf` of its own. */
@@ -86,29 +97,15 @@ export interface CompareOptions {
 /** Enough for the card, the popup and the timeline; a group with more keeps those nearest in time. */
 export const MAX_REPORTS = 50;
 
-// Reused between calls so a comparison allocates nothing per claim it merely weighs.
-let stances = new Uint8Array(1024);
-
-// The stances as module constants: read through the import on every claim, they cost a property lookup
-// (a getter, once transpiled) each, which was most of a comparison's time.
-const SKIP: number = Stance.skip;
-const MATCH: number = Stance.match;
-const FLOOR: number = Stance.floor;
-const PROGRESS: number = Stance.progress;
-const LEVEL: number = Stance.level;
+// A module constant rather than `Stance.stale`, which is a property lookup (a getter, once transpiled).
 const STALE: number = Stance.stale;
-const CONFLICT: number = Stance.conflict;
-const BACKWARDS: number = Stance.backwards;
-const NEAR: number = SAME_PERIOD_DAYS;
 
 /** What the comparison knows about the page figure. */
 interface Page {
   reading: Reading;
   iv: Interval;
   day: number;
-  floor: boolean;
-  source: string;
-  /** `source` as the index numbers it (-1 when no claim has it). */
+  /** Its source as the index numbers it (-1 when no claim has it). */
   sourceId: number;
   who: string;
   /** The year of the figure's date, so notes name other years only. */
@@ -142,18 +139,15 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
 
   let day = dayNumber(reading.asOf);
   if (Number.isNaN(day)) day = dayNumber(options.pageDate);
+  const sourceId = index.sourceId(reading.source === null ? '' : sourceKey(reading.source, null));
   const page: Page = {
     reading,
     iv,
     day,
-    floor: isFloor(reading.source, reading.metric),
-    source: '',
-    sourceId: -1,
+    sourceId,
     who: reading.source === null ? 'this page' : shortName(reading.source),
     year: Number.isNaN(day) ? undefined : yearOfDay(day),
   };
-  page.source = reading.source === null ? '' : sourceKey(reading.source, null);
-  page.sourceId = index.sourceId(page.source);
 
   // A one-day figure meets only the same day's figures: the group is sorted by day.
   let from = 0;
@@ -170,156 +164,75 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
     to = firstAfter(bucket.day, day, from, to);
   }
 
-  if (stances.length < to) stances = new Uint8Array(Math.max(to, stances.length * 2));
-  let weighed = 0;
-  let vague = 0;
-  let best = -1;
-  let bestRank = 0;
-  let contradictions = 0;
-  let namedConflict = -1;
-  let outdatedBy = -1;
-  let staleMatch = -1;
-  // The figure's own source's latest report at or before its date, and whether any that day agrees.
-  let own = -1;
-  let ownAgrees = false;
-  // Locals for the hot loop: typed arrays and integers only, no claim object is read per claim.
-  const days = bucket.day;
-  const los = bucket.lo;
-  const vagues = bucket.vague;
-  const sources = bucket.sourceId;
-  const quotes = bucket.quoteId;
-  const pageQuote = index.quoteId(reading.quote);
-  const pageSource = page.sourceId;
-  const pageHi = iv.hi;
-  const pageLo = iv.lo;
-  const forecast = bucket.forecast;
-  const window = bucket.window;
-  const level = bucket.kind === 'level';
-  const his = bucket.hi;
-  const floors = bucket.floor;
-  const staleFroms = bucket.staleFrom;
-  const pageFloor = page.floor;
-  for (let i = from; i < to; i++) {
-    if (vagues[i] || (quotes[i] === pageQuote && bucket.claims[i]!.text === reading.text)) {
-      stances[i] = SKIP;
-      vague += vagues[i]!;
-      continue;
-    }
-    // How report i stands towards the page figure (see the rules at the top), on locals: this line runs
-    // once per claim of the group.
-    let stance: number;
-    const lo = los[i]!;
-    const hi = his[i]!;
-    const d = days[i]! - day;
-    // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
-    // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
-    if (staleFroms[i]! < day) stance = STALE;
-    else if (pageLo <= hi && lo <= pageHi) stance = MATCH;
-    else if (forecast) stance = CONFLICT;
-    // The smaller side is a confirmed minimum and the larger comes from someone else.
-    else if (sources[i] !== pageSource && (hi < pageLo ? floors[i] === 1 : pageFloor)) stance = FLOOR;
-    // No date to tell periods apart (NaN), or a one-day figure: a different number is a disagreement.
-    else if (d !== d || window) stance = CONFLICT;
-    // The same period from another source, or the same source the same day.
-    else if (!(d > NEAR || d < -NEAR || (d !== 0 && sources[i] === pageSource))) stance = CONFLICT;
-    else if (level) stance = LEVEL;
-    else stance = d > 0 === lo > pageHi ? PROGRESS : BACKWARDS;
-    stances[i] = stance;
-    weighed++;
-    if (d <= 0 && stance !== STALE && !forecast && sources[i] === pageSource) {
-      if (own < 0 || days[i]! > days[own]!) ownAgrees = false;
-      own = i;
-      ownAgrees ||= stance >= MATCH && stance <= LEVEL;
-    }
-    if (stance >= MATCH && stance <= LEVEL) {
-      const rank = stance === MATCH ? 2 : 1;
-      if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, days[best]! - day))) {
-        best = i;
-        bestRank = rank;
-      }
-      continue;
-    }
-    if (stance === STALE) {
-      if (lo <= pageHi && pageLo <= hi) staleMatch = i;
-      continue;
-    }
-    contradictions++;
-    // The latest report that had already passed the figure by its date: what it should have said.
-    if (lo > pageHi && (stance === BACKWARDS || (d <= 0 && sources[i] === pageSource))) {
-      outdatedBy = i;
-    }
-    if (stance === CONFLICT && Math.abs(d) <= NEAR) {
-      if (namedConflict < 0 || closer(d, days[namedConflict]! - day)) namedConflict = i;
-    }
-  }
+  const w = new Weighing(bucket, {
+    day,
+    lo: iv.lo,
+    hi: iv.hi,
+    sourceId,
+    floor: isFloor(reading.source, reading.metric),
+    sentenceId: sentenceOf(bucket, index.quoteId(reading.quote), reading.text),
+  });
+  const vague = bucket.vagueBefore[to]! - bucket.vagueBefore[from]!;
+  let weighed = to - from - vague;
+  for (const i of w.ownSentences) if (i >= from && i < to) weighed--;
   if (weighed === 0)
     return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading, vague > 0) };
+  w.weigh(from, to);
 
   // A figure attributed to a source that had itself published another number by then is out of date or
   // misquoted, whatever other sources allow.
-  const disowned = own >= 0 && !ownAgrees;
-  if (disowned && !(bucket.lo[own]! > page.iv.hi)) namedConflict = own;
-  const verdict = best >= 0 && !disowned ? 'agrees' : 'differs';
-  const picked = pick(bucket, from, to, day, options.maxReports ?? MAX_REPORTS, [
-    best,
+  const disowned = w.own >= 0 && !w.ownAgrees;
+  const namedConflict = disowned && !(bucket.lo[w.own]! > page.iv.hi) ? w.own : w.namedConflict;
+  const verdict = w.best >= 0 && !disowned ? 'agrees' : 'differs';
+  const picked = pick(w, from, to, weighed, options.maxReports ?? MAX_REPORTS, [
+    w.best,
     namedConflict,
-    outdatedBy,
-    staleMatch,
+    w.outdatedBy,
+    w.staleMatch,
   ]);
-  const reports = picked.map((i) => report(bucket, i, page));
-  const summary =
-    verdict === 'agrees'
-      ? agreeSummary(bucket, page, best, namedConflict, contradictions)
-      : differSummary(bucket, page, outdatedBy, staleMatch, namedConflict, weighed, from, to);
+  const reports = picked.map((i) => report(bucket, i, page, w.stanceOf(i)));
+  let summary: string;
+  if (verdict === 'agrees') {
+    // Only this summary says how many reports differ: the blocks far from the figure are counted for it.
+    const contradictions = namedConflict < 0 ? w.contradictions() : 0;
+    summary = agreeSummary(bucket, page, w.best, w.stanceOf(w.best), namedConflict, contradictions);
+  } else {
+    // The latest report weighed (the group is in date order).
+    let latest = to - 1;
+    while (latest > from && w.isSkip(latest)) latest--;
+    summary = differSummary(bucket, page, w.outdatedBy, w.staleMatch, namedConflict, weighed, latest);
+  }
   return { verdict, reports, summary };
 }
 
 /**
- * Whether `a` days apart is nearer the figure than `b`; ties (and no page date at all) go to the later
- * report, as the group is walked oldest first.
- */
-function closer(a: number, b: number): boolean {
-  if (Number.isNaN(b)) return true;
-  if (Number.isNaN(a)) return false;
-  return Math.abs(a) < Math.abs(b) || (Math.abs(a) === Math.abs(b) && a > b);
-}
-
-function firstAtOrAfter(days: Float64Array, day: number, from: number, to: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (days[mid]! < day) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
-function firstAfter(days: Float64Array, day: number, from: number, to: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (days[mid]! <= day) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
-/**
  * The reports to return, in date order: all of them when they fit; else a run nearest the figure's date
- * plus the reports the summary names.
+ * plus the reports the summary names. `kept` is how many of claims [from, to) are not left out.
  */
-function pick(b: Bucket, from: number, to: number, day: number, max: number, named: number[]): number[] {
-  const kept: number[] = [];
-  for (let i = from; i < to; i++) if (stances[i] !== SKIP) kept.push(i);
-  if (kept.length <= max) return kept;
+function pick(w: Weighing, from: number, to: number, kept: number, max: number, named: number[]): number[] {
+  const chosen: number[] = [];
+  if (kept <= max) {
+    for (let i = from; i < to; i++) if (!w.isSkip(i)) chosen.push(i);
+    return chosen;
+  }
   const extra = named.filter((i, k) => i >= 0 && named.indexOf(i) === k);
   const size = Math.max(0, max - extra.length);
-  // Without a date, the latest reports are the most useful.
-  let centre = kept.length;
-  if (!Number.isNaN(day)) {
-    centre = 0;
-    while (centre < kept.length && b.day[kept[centre]!]! < day) centre++;
+  // The run is counted in reports kept, from the first report at or after the figure's date (`centre` of
+  // them before it). Without a date, the latest reports are the most useful.
+  const b = w.bucket;
+  let at = to;
+  let centre = kept;
+  if (!Number.isNaN(w.figure.day)) {
+    at = firstAtOrAfter(b.day, w.figure.day, from, to);
+    centre = at - from - (b.vagueBefore[at]! - b.vagueBefore[from]!);
+    for (const i of w.ownSentences) if (i >= from && i < at) centre--;
   }
-  const start = Math.min(Math.max(0, centre - (size >> 1)), kept.length - size);
-  const chosen = kept.slice(start, start + size);
+  const start = Math.min(Math.max(0, centre - (size >> 1)), kept - size);
+  // Walk from `at` (with `centre` reports before it) to where `start` reports are before it.
+  let before = centre;
+  while (before > start) if (!w.isSkip(--at)) before--;
+  for (; before < start; at++) if (!w.isSkip(at)) before++;
+  for (; chosen.length < size; at++) if (!w.isSkip(at)) chosen.push(at);
   for (const i of extra) if (!chosen.includes(i)) chosen.push(i);
   return chosen.sort((x, y) => x - y);
 }
@@ -329,9 +242,8 @@ function relationOf(d: number): TimeRelation {
   return d === 0 ? 'same-day' : d > 0 ? 'later' : 'earlier';
 }
 
-function report(b: Bucket, i: number, page: Page): Report {
+function report(b: Bucket, i: number, page: Page, stance: number): Report {
   const c = b.claims[i]!;
-  const stance = stances[i] as Stance;
   const d = b.day[i]! - page.day;
   const sup = b.supersededBy[i]!;
   const supersededBy = sup >= 0 ? refOf(b, sup) : null;
@@ -361,19 +273,19 @@ function report(b: Bucket, i: number, page: Page): Report {
     note: noteFor({
       words: wordsOf(b, i),
       forecast: b.forecast,
-      stance,
+      stance: stance as Stance,
       days: d,
       larger: b.lo[i]! > page.iv.hi,
-      matches: overlaps(page.iv.lo, page.iv.hi, b.lo[i]!, b.hi[i]!),
-      sameSource: b.source[i] === page.source,
+      matches: page.iv.lo <= b.hi[i]! && b.lo[i]! <= page.iv.hi,
+      sameSource: b.sourceId[i] === page.sourceId,
       pageWho: page.who,
       supersededBy: sup >= 0 ? wordsOf(b, sup) : null,
-      staleBy: stance === Stance.stale && b.staleBy[i]! >= 0 ? wordsOf(b, b.staleBy[i]!) : null,
+      staleBy: stance === STALE && b.staleBy[i]! >= 0 ? wordsOf(b, b.staleBy[i]!) : null,
       refYear: page.year,
     }),
   };
   // Superseded before the page figure's date: it no longer speaks for that date (shown as "outdated").
-  if (stance === Stance.stale) r.outdated = true;
+  if (stance === STALE) r.outdated = true;
   // Fields a claim carries beyond the shared vocabulary (e.g. whose document it is) travel with it.
   const extra = b.extra[i];
   if (extra)
@@ -382,11 +294,18 @@ function report(b: Bucket, i: number, page: Page): Report {
   return r;
 }
 
-function agreeSummary(b: Bucket, page: Page, best: number, conflict: number, contradictions: number): string {
+function agreeSummary(
+  b: Bucket,
+  page: Page,
+  best: number,
+  stance: number,
+  conflict: number,
+  contradictions: number,
+): string {
   const ref = wordsOf(b, best).ref;
   const d = b.day[best]! - page.day;
   let line: string;
-  switch (stances[best]) {
+  switch (stance) {
     case Stance.match: {
       const sup = b.supersededBy[best]!;
       line = `Agrees with ${ref}`;
@@ -423,8 +342,7 @@ function differSummary(
   stale: number,
   conflict: number,
   weighed: number,
-  from: number,
-  to: number,
+  latest: number,
 ): string {
   if (outdatedBy >= 0) return `Out of date: superseded by ${wordsOf(b, outdatedBy).ref}.`;
   if (stale >= 0 && b.supersededBy[stale]! >= 0) {
@@ -435,9 +353,6 @@ function differSummary(
     const who = wordsOf(b, conflict).who;
     return `Differs: ${who} gave ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
   }
-  // The latest report weighed (the group is in date order).
-  let latest = to - 1;
-  while (latest > from && stances[latest] === SKIP) latest--;
   const n = weighed === 1 ? 'the only report' : `all ${weighed} reports`;
   return `Differs from ${n}; the latest is ${wordsOf(b, latest).ref}.`;
 }

@@ -9,14 +9,33 @@ import { monthDay } from './dates.ts';
 import { shortName, whoOf } from './sources.ts';
 import { Stance } from './stances.ts';
 
+// Module constants rather than `Stance.x`, which is a property lookup (a getter, once transpiled) per use.
+const MATCH: number = Stance.match;
+const FLOOR: number = Stance.floor;
+const PROGRESS: number = Stance.progress;
+const LEVEL: number = Stance.level;
+const STALE: number = Stance.stale;
+const CONFLICT: number = Stance.conflict;
+const BACKWARDS: number = Stance.backwards;
+
 /** "4,253 (OHCHR, 2022-06-07)". */
 export function describeRef(ref: Pick<ClaimRef, 'text' | 'source' | 'publisher' | 'asOf'>): string {
   const who = whoOf(ref.source, ref.publisher);
   return ref.asOf ? `${shortName(ref.text)} (${who}, ${ref.asOf})` : `${shortName(ref.text)} (${who})`;
 }
 
+// span() of each distance up to a few years, made once: report lists say the same distances over and over.
+const SPAN_CACHE = 4096;
+const spans: (string | undefined)[] = new Array<string | undefined>(2 * SPAN_CACHE + 1).fill(undefined);
+
 /** "16 days later", "a day earlier", "the same day"; '' when either date is unknown. */
 export function span(days: number): string {
+  if (Number.isInteger(days) && Math.abs(days) <= SPAN_CACHE)
+    return (spans[days + SPAN_CACHE] ??= spanOf(days));
+  return spanOf(days);
+}
+
+function spanOf(days: number): string {
   if (Number.isNaN(days)) return '';
   if (days === 0) return 'the same day';
   const n = Math.abs(days);
@@ -113,7 +132,7 @@ export interface NoteParts {
 export function noteFor(p: NoteParts): string {
   const stance = stancePhrase(p);
   let note = timing(p.words, p.days, p.refYear);
-  if (p.stance === Stance.stale && p.staleBy) {
+  if (p.stance === STALE && p.staleBy) {
     // Name what replaced it before the page's date, then the latest if that is another report.
     note += `; ${p.matches ? 'matches, but ' : ''}already superseded by ${p.staleBy.ref}`;
     if (p.supersededBy && p.supersededBy !== p.staleBy) note += `; latest: ${p.supersededBy.ref}`;
@@ -126,36 +145,40 @@ export function noteFor(p: NoteParts): string {
 
 function stancePhrase(p: NoteParts): string {
   const who = p.words.who;
-  const versus = `${who} vs ${p.pageWho} ${samePeriod(p.days)}`;
   const near = !Number.isNaN(p.days) && Math.abs(p.days) <= 1;
   switch (p.stance) {
-    case Stance.match:
+    case MATCH:
       return 'agrees';
-    case Stance.stale:
+    case STALE:
       return p.matches
         ? "matches, but had been superseded by this figure's date"
         : "had been superseded by this figure's date";
-    case Stance.progress:
+    case PROGRESS:
       return p.larger ? 'higher: the count grew' : 'lower: the count grew since';
-    case Stance.level:
+    case LEVEL:
       return 'a different date: this number goes up and down';
-    case Stance.floor: {
+    case FLOOR: {
       const why = p.larger
         ? 'higher than a confirmed count, which is a floor'
         : `${who} counts confirmed cases only, a floor: the real number is likely higher`;
-      return near ? `${versus}: ${why}` : why;
+      return near ? `${versus(p)}: ${why}` : why;
     }
-    case Stance.conflict:
+    case CONFLICT:
       if (p.forecast) return 'a different forecast';
       if (!near) return 'differs';
-      return p.sameSource ? `${who} gave a different figure ${samePeriod(p.days)}` : versus;
-    case Stance.backwards:
+      return p.sameSource ? `${who} gave a different figure ${samePeriod(p.days)}` : versus(p);
+    case BACKWARDS:
       return p.larger
         ? 'higher, though reported earlier: this figure may be out of date'
         : 'lower, though reported later';
     default:
       return '';
   }
+}
+
+/** "UN vs Ukrainian officials on the same day": made only for the stances that say it. */
+function versus(p: NoteParts): string {
+  return `${p.words.who} vs ${p.pageWho} ${samePeriod(p.days)}`;
 }
 
 /**

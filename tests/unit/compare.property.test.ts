@@ -54,6 +54,11 @@ interface Shape {
   values: number;
   /** Days the claims spread over: few make same-day and next-day claims common. */
   days: number;
+  /** Share of forecasts among the main measure's claims (default 3%) and among page figures (5%). */
+  forecasts?: number;
+  forecastFigures?: number;
+  /** A page figure that is a claim's own sentence is now and then read with another number. */
+  rereads?: boolean;
 }
 
 /** A figure's number part: value, bounds, qualifier and the text they are read from. */
@@ -108,7 +113,7 @@ function makeClaims(seed: number, size: number, shape: Shape): Claim[] {
       period: rng.chance(main ? 0.05 : 0.3) ? 'window' : 'cumulative',
       asOf: rng.chance(0.4) ? iso(rng.int(0, shape.days)) : rng.chance(0.5) ? document.date : null,
       source: rng.pick(SOURCES),
-      modality: rng.chance(main ? 0.03 : 0.2) ? 'forecast' : 'reported',
+      modality: rng.chance(main ? (shape.forecasts ?? 0.03) : 0.2) ? 'forecast' : 'reported',
       quote: rng.pick(QUOTES),
       id: `c${i}`,
       document,
@@ -123,7 +128,9 @@ function makeReading(rng: Rng, shape: Shape, claims: readonly Claim[]): Reading 
   // Now and then the page's own sentence: a claim copied as it is (left out of its comparison).
   if (rng.chance(0.15) && claims.length > 0) {
     const { id: _id, document: _doc, ...copy } = rng.pick(claims);
-    return { ...copy, asOf: rng.chance(0.5) ? copy.asOf : null };
+    const figure = { ...copy, asOf: rng.chance(0.5) ? copy.asOf : null };
+    if (shape.rereads && rng.chance(0.5)) return { ...figure, ...numberOf(rng, shape), text: copy.text };
+    return figure;
   }
   return {
     ...numberOf(rng, shape),
@@ -135,7 +142,7 @@ function makeReading(rng: Rng, shape: Shape, claims: readonly Claim[]): Reading 
     period: rng.chance(0.1) ? 'window' : 'cumulative',
     asOf: rng.chance(0.3) ? iso(rng.int(-2, shape.days + 2)) : null,
     source: rng.pick(SOURCES),
-    modality: rng.chance(0.05) ? 'forecast' : 'reported',
+    modality: rng.chance(shape.forecastFigures ?? 0.05) ? 'forecast' : 'reported',
     quote: rng.pick([...QUOTES, 'A sentence on this page.']),
   };
 }
@@ -173,5 +180,43 @@ describe('compareReading returns what the plain one-pass comparison returns', ()
       { numRuns: 150 },
     );
     // Thousands of claims compared twice per run: seconds, more on a loaded machine.
+  }, 60_000);
+
+  // Groups are weighed block by block away from the figure's date (claim-blocks.ts). Blocks of a few
+  // claims put many blocks before and after the figure in groups small enough to run often, and dates
+  // spread wide put most claims in them, so each block rule meets the others.
+  test('when far claims are weighed by block summaries', () => {
+    const spread = fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      size: fc.integer({ min: 1, max: 400 }),
+      values: fc.integer({ min: 1, max: 12 }),
+      days: fc.integer({ min: 0, max: 200 }),
+      blockSize: fc.integer({ min: 1, max: 12 }),
+      blockFanout: fc.integer({ min: 1, max: 4 }),
+      forecasts: fc.constantFrom(0.03, 0.5),
+    });
+    fc.assert(
+      fc.property(
+        spread,
+        fc.integer(),
+        ({ seed, size, values, days, blockSize, blockFanout, forecasts }, readingSeed) => {
+          const shape = { values, days, forecasts, forecastFigures: forecasts, rereads: true };
+          const claims = makeClaims(seed, size, shape);
+          const fast = indexClaims(claims, { blockSize, blockFanout });
+          const plain = reference.indexClaims(claims);
+          const rng = rngOf(readingSeed);
+          for (let k = 0; k < 40; k++) {
+            const reading = makeReading(rng, shape, claims);
+            const pageDate = rng.chance(0.1) ? null : iso(rng.int(-2, days + 2));
+            const maxReports = rng.pick([undefined, 1, 3, 10]);
+            const options = { pageDate, maxReports };
+            expect(compareReading(reading, fast, options)).toStrictEqual(
+              reference.compareReading(reading, plain, options),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });
