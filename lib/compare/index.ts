@@ -81,7 +81,7 @@ import { dayNumber, yearOfDay } from './dates.ts';
 import { intervalOf, type Interval } from './intervals.ts';
 import { isComparable } from './measures.ts';
 import { isFloor, shortName, sourceKey } from './sources.ts';
-import { Stance, isConsistent } from './stances.ts';
+import { STALE, Stance, isConsistent } from './stances.ts';
 import { Weighing } from './weighing.ts';
 import { apart, noReportsSummary, noteFor, span } from './wording.ts';
 
@@ -96,9 +96,6 @@ export interface CompareOptions {
 
 /** Enough for the card, the popup and the timeline; a group with more keeps those nearest in time. */
 export const MAX_REPORTS = 50;
-
-// A module constant rather than `Stance.stale`, which is a property lookup (a getter, once transpiled).
-const STALE: number = Stance.stale;
 
 /** What the comparison knows about the page figure. */
 interface Page {

@@ -24,17 +24,8 @@ import {
   type ClaimBlocks,
 } from './claim-blocks.ts';
 import { SAME_PERIOD_DAYS, firstAfter, firstAtOrAfter, type Bucket } from './claim-index.ts';
-import { Stance } from './stances.ts';
+import { BACKWARDS, CONFLICT, FLOOR, LEVEL, MATCH, PROGRESS, STALE } from './stances.ts';
 
-// Module constants rather than `Stance.x`: read through the import on every claim, each is a property
-// lookup (a getter, once transpiled).
-const MATCH: number = Stance.match;
-const FLOOR: number = Stance.floor;
-const PROGRESS: number = Stance.progress;
-const LEVEL: number = Stance.level;
-const STALE: number = Stance.stale;
-const CONFLICT: number = Stance.conflict;
-const BACKWARDS: number = Stance.backwards;
 const NEAR: number = SAME_PERIOD_DAYS;
 
 /** Supports rank by how well they support: a matching number before a difference that is explained. */

@@ -7,16 +7,7 @@ import { SUBJECT_LABELS, measureLabel } from '../ui/labels.ts';
 import type { Claim, ClaimRef, Reading } from '../types.ts';
 import { monthDay } from './dates.ts';
 import { shortName, whoOf } from './sources.ts';
-import { Stance } from './stances.ts';
-
-// Module constants rather than `Stance.x`, which is a property lookup (a getter, once transpiled) per use.
-const MATCH: number = Stance.match;
-const FLOOR: number = Stance.floor;
-const PROGRESS: number = Stance.progress;
-const LEVEL: number = Stance.level;
-const STALE: number = Stance.stale;
-const CONFLICT: number = Stance.conflict;
-const BACKWARDS: number = Stance.backwards;
+import { BACKWARDS, CONFLICT, FLOOR, LEVEL, MATCH, PROGRESS, STALE, type Stance } from './stances.ts';
 
 /** "4,253 (OHCHR, 2022-06-07)". */
 export function describeRef(ref: Pick<ClaimRef, 'text' | 'source' | 'publisher' | 'asOf'>): string {
