@@ -121,6 +121,8 @@ export class FigureCheck {
   private batch: { job: Job; window: number; piece: TextPiece; offset: number }[] = [];
   private batchChars = 0;
   private inFlight = 0;
+  /** The last answer was a failure (see `stopReading`). */
+  private failing = false;
   private nextIndex = 0;
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
@@ -170,6 +172,7 @@ export class FigureCheck {
     this.enabled = true;
     this.generation++;
     this.inFlight = 0;
+    this.failing = false;
     this.pageDate = this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null;
     const visibility = this.deps.visibility ?? createVisibility;
     this.visibility = visibility(doc, (block) => this.onVisible(block));
@@ -351,18 +354,38 @@ export class FigureCheck {
     void reply.then((r) => {
       if (generation !== this.generation || !this.enabled) return;
       this.inFlight--;
-      // Nothing to highlight without the background: the page stays as it is, and the console says why.
-      if (!r.ok) this.log(`reading figures failed: ${r.error}`);
+      if (!r.ok) {
+        this.stopReading(r.error);
+        return;
+      }
+      this.failing = false;
       const jobs = new Set<Job>();
       batch.forEach((b, i) => {
         b.job.compared[b.window] = true;
         jobs.add(b.job);
-        for (const figure of (r.ok ? r.value[i] : undefined) ?? []) this.addEntry(b.job, figure, b.offset);
+        for (const figure of r.value[i] ?? []) this.addEntry(b.job, figure, b.offset);
       });
       for (const job of jobs) this.releaseHeld(job);
       this.send(generation);
       this.resume();
     });
+  }
+
+  /**
+   * The background did not answer (gone, or failing): nothing more of this page's text is sent, and the
+   * console says why once, not once per message. Figures already found are written; text the page adds
+   * later tries again.
+   */
+  private stopReading(error: string): void {
+    if (!this.failing) this.log(`reading figures failed: ${error}`);
+    this.failing = true;
+    for (const job of this.jobs) {
+      job.compared = job.windows.map(() => true);
+      this.releaseHeld(job);
+    }
+    this.jobs = [];
+    this.batch = [];
+    this.batchChars = 0;
   }
 
   /** A figure of a piece at `offset` in the job's text. */
