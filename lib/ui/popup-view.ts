@@ -99,13 +99,8 @@ export interface ReportFacts {
 }
 
 export function reportFacts(report: Report): ReportFacts {
-  const notes = [report.note];
-  const s = report.supersededBy;
-  // The comparison's note names what superseded the report already; say it once.
-  if (s && !/\bsuperseded by\b/.test(report.note)) {
-    const by = [s.source, s.publisher, s.asOf].filter((p): p is string => Boolean(p)).join(', ');
-    notes.push(`superseded by ${s.text || formatNumber(s.value)}${by ? ` (${by})` : ''}`);
-  }
+  // The comparison's note already names what superseded the report (tests/unit/compare.property.test.ts).
+  const notes = report.note ? [report.note] : [];
   return {
     value: report.text,
     source: report.source,

@@ -182,6 +182,29 @@ describe('compareReading returns what the plain one-pass comparison returns', ()
     // Thousands of claims compared twice per run: seconds, more on a loaded machine.
   }, 60_000);
 
+  // The card and popup show a report's note as it is (lib/ui/popup-view.ts): it must name what superseded
+  // the report.
+  test('a superseded report says so in its note', () => {
+    fc.assert(
+      fc.property(database, fc.integer(), ({ seed, size, values, days }, readingSeed) => {
+        const shape = { values, days };
+        const index = indexClaims(makeClaims(seed, size, shape));
+        const rng = rngOf(readingSeed);
+        for (let k = 0; k < 20; k++) {
+          const reading = makeReading(rng, shape, []);
+          const pageDate = rng.chance(0.15) ? null : iso(rng.int(-2, days + 2));
+          for (const r of compareReading(reading, index, { pageDate }).reports) {
+            // "superseded by X", or for a report already stale at the page's date "…; latest: X".
+            const by = r.supersededBy?.text;
+            if (by)
+              expect([`superseded by ${by}`, `latest: ${by}`].some((w) => r.note.includes(w))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+
   // Groups are weighed block by block away from the figure's date (claim-blocks.ts). Blocks of a few
   // claims put many blocks before and after the figure in groups small enough to run often, and dates
   // spread wide put most claims in them, so each block rule meets the others.

@@ -106,29 +106,11 @@ describe('reportFacts', () => {
     });
   });
 
-  test('falls back to the document date and says what supersedes a report', () => {
-    const facts = reportFacts(
-      report({
-        asOf: null,
-        note: '',
-        supersededBy: {
-          id: 'x',
-          text: '4,253',
-          value: 4253,
-          source: 'OHCHR',
-          publisher: 'UN',
-          asOf: '2022-06-07',
-        },
-      }),
-    );
-    expect(facts.date).toBe('2022-03-22');
-    expect(facts.notes).toEqual(['superseded by 4,253 (OHCHR, UN, 2022-06-07)']);
-  });
-
-  test('a note that already names what superseded the report is not repeated', () => {
+  test('falls back to the document date; the comparison’s note is shown as it is', () => {
     const note = 'reported 10 days later; agrees; superseded by 4,253 (UN human rights office, 2022-06-07)';
     const facts = reportFacts(
       report({
+        asOf: null,
         note,
         supersededBy: {
           id: 'x',
@@ -140,7 +122,9 @@ describe('reportFacts', () => {
         },
       }),
     );
+    expect(facts.date).toBe('2022-03-22');
     expect(facts.notes).toEqual([note]);
+    expect(reportFacts(report({ note: '' })).notes).toEqual([]);
   });
 });
 
