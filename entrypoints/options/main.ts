@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { eventProtocol, sendToBackground, serveMessages } from '../../lib/browser/messaging.ts';
 import { startOptionsPage } from '../../lib/ui/options-page.ts';
+import '../../lib/ui/base.css';
 import '../../lib/ui/library.css';
 
 const app = document.getElementById('app');

@@ -3,6 +3,7 @@ import { sendToBackground, sendToTab } from '../../lib/browser/messaging.ts';
 import { setSiteEnabled } from '../../lib/browser/site-settings.ts';
 import { startPopup } from '../../lib/ui/popup-controller.ts';
 import { tabFromQuery } from '../../lib/ui/popup-view.ts';
+import '../../lib/ui/base.css';
 import './style.css';
 
 const app = document.getElementById('app');
