@@ -59,6 +59,8 @@ export interface FigureCheckDeps {
  * 105 ms), while one answer (some 100 figures) is still a short task to take in.
  */
 const BATCH_CHARS = 64_000;
+/** How much text is sent while still being read, at most (windows on screen, see `stream`). */
+const STREAM_CHARS = 200_000;
 /** Messages waiting for an answer at most: the next is collected while the background reads. */
 const MAX_IN_FLIGHT = 2;
 /**
@@ -227,6 +229,9 @@ export class FigureCheck {
       if (!job.reader.done) {
         if (!job.reader.read(shouldYield)) {
           if (job.streaming && !job.reader.midNode) this.stream(job);
+          // Each look joins the text read so far: past the first screens (a page reloaded scrolled far
+          // down), the rest waits for the whole text, so a 5 MB page is not joined once per slice.
+          if (job.streaming && (job.text?.text.length ?? 0) > STREAM_CHARS) job.streaming = false;
           break;
         }
         this.plan(job, true);
@@ -278,12 +283,9 @@ export class FigureCheck {
   /** The top of a window's first line and the bottom of its last, in viewport pixels (a layout read). */
   private extentOnScreen(job: Job, w: number): { top: number; bottom: number } {
     const { start, end } = job.windows[w]!;
-    const text = job.text!;
-    const first = text.locate(start, Math.min(end, start + 64))[0]?.node.parentElement;
-    const last = text.locate(Math.max(start, end - 64), end).at(-1)?.node.parentElement;
     return {
-      top: first ? first.getBoundingClientRect().top : Number.NaN,
-      bottom: last ? last.getBoundingClientRect().bottom : Number.NaN,
+      top: rectAt(job.text!, start, Math.min(end, start + 64), 'first')?.top ?? Number.NaN,
+      bottom: rectAt(job.text!, Math.max(start, end - 64), end, 'last')?.bottom ?? Number.NaN,
     };
   }
 
@@ -311,11 +313,9 @@ export class FigureCheck {
       return all;
     }
     // One layout read per window, all before any write of ours in this slice.
-    const tops = job.windows.map((w) => {
-      const slice = job.text!.locate(w.start, Math.min(w.end, w.start + 64))[0];
-      const el = slice?.node.parentElement;
-      return el ? el.getBoundingClientRect().top : Number.NaN;
-    });
+    const tops = job.windows.map(
+      (w) => rectAt(job.text!, w.start, Math.min(w.end, w.start + 64), 'first')?.top ?? Number.NaN,
+    );
     const onScreen = (i: number) => {
       const nextTop = i + 1 < tops.length ? tops[i + 1]! : Number.POSITIVE_INFINITY;
       return tops[i]! < height && nextTop > 0;
@@ -565,6 +565,13 @@ function newJob(root: Element | Text): Job {
     compared: [],
     held: new Map(),
   };
+}
+
+/** The box of the element holding the first (or last) text of text[start, end): a layout read. */
+function rectAt(text: PageText, start: number, end: number, which: 'first' | 'last'): DOMRect | null {
+  const slices = text.locate(start, end);
+  const el = (which === 'first' ? slices[0] : slices.at(-1))?.node.parentElement;
+  return el ? el.getBoundingClientRect() : null;
 }
 
 /** The nearest block element holding `node` (up to <body>). */

@@ -29,7 +29,7 @@ import {
   type StorageState,
 } from '../protocol.ts';
 import type { Claim, Comparison, DocumentMeta, Figure, IsoDate, Reading } from '../types.ts';
-import { readPiece } from '../dom/page-figures.ts';
+import { compareFiguresOfPieces } from '../dom/page-figures.ts';
 import {
   LibraryError,
   addReaderDocument,
@@ -144,10 +144,9 @@ export class ClaimService {
   /** Reads the figures of each piece of page text and compares them (the content script's request). */
   async read(request: ReadRequest): Promise<Figure[][]> {
     const { pageDate } = request;
-    const perPiece = request.pieces.map((piece) => readPiece(piece, { date: pageDate }));
-    const comparisons = await this.compare({ readings: perPiece.flat(), pageDate });
-    let i = 0;
-    return perPiece.map((readings) => readings.map((reading) => ({ ...reading, ...comparisons[i++]! })));
+    return compareFiguresOfPieces(request.pieces, pageDate, (readings) =>
+      this.compare({ readings, pageDate }),
+    );
   }
 
   /** One comparison per reading, in order. */

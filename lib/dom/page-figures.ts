@@ -7,7 +7,7 @@
  * Pure: text in, readings out.
  */
 import { readFigures, type ReadOptions } from '../figures/index.ts';
-import type { Reading } from '../types.ts';
+import type { Comparison, Figure, IsoDate, Reading } from '../types.ts';
 import { pieceOf, planWindows, type TextPiece, type TextWindow } from './text-windows.ts';
 
 export type FigureReader = (text: string, options: ReadOptions) => Reading[];
@@ -43,4 +43,20 @@ export function readPageFigures(
   read: FigureReader = readFigures,
 ): Reading[] {
   return planWindows(text).flatMap((w) => readWindowFigures(text, w, options, read));
+}
+
+/**
+ * The figures of each piece, compared (the background's answer to `figures:read`): the readings of all
+ * pieces go to `compare` at once, which answers one comparison per reading, in order.
+ */
+export async function compareFiguresOfPieces(
+  pieces: readonly TextPiece[],
+  pageDate: IsoDate | null,
+  compare: (readings: Reading[]) => Promise<Comparison[]>,
+  read: FigureReader = readFigures,
+): Promise<Figure[][]> {
+  const perPiece = pieces.map((piece) => readPiece(piece, { date: pageDate }, read));
+  const comparisons = await compare(perPiece.flat());
+  let i = 0;
+  return perPiece.map((readings) => readings.map((reading) => ({ ...reading, ...comparisons[i++]! })));
 }
