@@ -154,6 +154,36 @@ describe('highlight', () => {
     expect(h.pageChanged(original)).toEqual([]);
   });
 
+  test('many figures in one big text node read its text a bounded number of times', () => {
+    // Firefox copies a text node's whole string on every read of `data`: a read per figure made 8,000
+    // figures in a 1 MB node freeze the page for 40 s there. The count of reads must not grow with figures.
+    const root = load(`<p>${'Officials said 1,200 civilians were killed. '.repeat(4000)}</p>`);
+    const node = root.querySelector('p')!.firstChild as Text;
+    const pt = readPageText(root);
+    const figures = figuresOf(pt, /1,200/g);
+    expect(figures).toHaveLength(4000);
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(node)) as object;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'data')!;
+    let reads = 0;
+    Object.defineProperty(node, 'data', {
+      configurable: true,
+      get() {
+        reads++;
+        return descriptor.get!.call(this) as string;
+      },
+      set(value: string) {
+        descriptor.set!.call(this, value);
+      },
+    });
+    try {
+      expect(new Highlighter().highlight(figures)).toHaveLength(4000);
+    } finally {
+      delete (node as unknown as { data?: string }).data;
+    }
+    expect(root.querySelectorAll('fc-mark')).toHaveLength(4000);
+    expect(reads).toBeLessThan(10);
+  });
+
   test('stray marks from an earlier instance are unwrapped', () => {
     const root = load('<p>a <fc-mark class="figure-check-mark">12</fc-mark> b</p>');
     expect(removeStrayMarks(root)).toBe(1);
