@@ -11,22 +11,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpusDatabase, documentsDir } from './corpus.ts';
+import { readHtml, type PageRead } from './read-html.ts';
 import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from './cli.ts';
 import { compareReading, indexClaims } from '../lib/compare/index.ts';
-import { readPageDate } from '../lib/dom/page-date.ts';
 import { readPageFigures } from '../lib/dom/page-figures.ts';
-import { readPageText } from '../lib/dom/page-text.ts';
 import { readNumbers } from '../lib/figures/numbers.ts';
 import { METRIC_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/ui/labels.ts';
 import type { Figure, IsoDate } from '../lib/types.ts';
 
 const USAGE =
   'usage: npm run -s check -- [--json] [--date YYYY-MM-DD] [--numbers] [--documents DIR] FILE.txt|FILE.html';
-
-interface PageRead {
-  text: string;
-  date: IsoDate | null;
-}
 
 async function readInput(file: string): Promise<PageRead> {
   const ext = path.extname(file).toLowerCase();
@@ -43,30 +37,9 @@ async function readInput(file: string): Promise<PageRead> {
     throw new CliError(`${file}: is not valid UTF-8 text`);
   }
   if (ext === '.txt') return { text: source.replace(/\r\n?/g, '\n'), date: null };
-  return readHtml(source);
-}
-
-/** The visible text of the body and the publication date, parsed without running or fetching anything. */
-async function readHtml(html: string): Promise<PageRead> {
-  // Loaded only for HTML: .txt checks start faster without it.
-  const { Window } = await import('happy-dom');
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
+  return readHtml(source).catch((e: Error) => {
+    throw new CliError(`${file}: ${e.message}`);
   });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const text = doc.body ? readPageText(doc.body).text : '';
-    return { text, date: readPageDate(doc) };
-  } finally {
-    await window.happyDOM.close();
-  }
 }
 
 function readable(file: string, pageDate: IsoDate | null, figures: Figure[]): string {

@@ -3,6 +3,8 @@
  * shapes of SPEC.md "Command-line contract", offsets that slice back to the text read, and the error path.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -215,6 +217,38 @@ describe('check', { timeout: 60_000 }, () => {
     expect(numbers.numbers.map((n) => n.text)).toEqual(['780', '1,252', '45']);
     // Offsets are into the text read: the figure offsets agree with the number offsets.
     expect(numbers.numbers[0]).toMatchObject({ start: figures[0]!.start, end: figures[0]!.end, value: 780 });
+  });
+
+  test('.html: what the page links to is never fetched, and addresses it cannot parse do not stop it', async () => {
+    // A loopback server stands for the web: nothing may reach it while the page is read.
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const web = `http://127.0.0.1:${port}`;
+    try {
+      const html = `<!doctype html><html><head>
+        <link rel="preload" as="fetch" href="/page-data/blog/page-data.json" crossorigin>
+        <link rel="preload" as="fetch" href="http://exa mple.com/[broken">
+        <link rel="preload" as="fetch" href="${web}/preload.json">
+        <link rel="preload" as="script" href="${web}/app.js"><link rel="modulepreload" href="${web}/m.js">
+        <link rel="stylesheet" href="${web}/site.css"><script src="${web}/app2.js"></script></head>
+        <body><p>The UN human rights office said 780 civilians had been killed.</p>
+        <img src="${web}/photo.jpg"><iframe src="${web}/frame.html"></iframe>
+        <link rel="preload" as="fetch" href="https://[::1/bad"></body></html>`;
+      const r = await command('check', '--json', file('links.html', html));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { figures: { text: string }[] }).figures.map((f) => f.text)).toEqual([
+        '780',
+      ]);
+      expect(requests).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test('--numbers --json lists every number, figure or not, with offsets into the text', async () => {
