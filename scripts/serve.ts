@@ -41,22 +41,29 @@ export interface ServeOptions {
   root?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Changes a file's bytes before they are served (the end-to-end tests make saved pages static). */
+  transform?: (file: string, body: Buffer) => Buffer;
+  /** Response headers for every file, under those of its own `.headers.json`. */
+  headers?: Record<string, string>;
 }
 
 /** Starts serving `root` on 127.0.0.1. Resolves once the server listens. */
 export async function serveFixtures(options: ServeOptions = {}): Promise<FixtureServer> {
   const root = path.resolve(options.root ?? PAGES_DIR);
   const server = createServer((req, res) => {
-    void respond(root, req.method ?? 'GET', req.url ?? '/').then(({ status, type, body, headers }) => {
-      res.writeHead(status, {
-        ...headers,
-        'content-type': type,
-        'content-length': body.length,
-        // Tests reload pages and expect the file as it is on disk now.
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    });
+    void respond(root, req.method ?? 'GET', req.url ?? '/', options.transform).then(
+      ({ status, type, body, headers }) => {
+        res.writeHead(status, {
+          ...(status === 200 ? options.headers : {}),
+          ...headers,
+          'content-type': type,
+          'content-length': body.length,
+          // Tests reload pages and expect the file as it is on disk now.
+          'cache-control': 'no-store',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+    );
   });
   await listen(server, options.port ?? 0);
   const address = server.address();
@@ -96,7 +103,12 @@ const text = (status: number, message: string): Reply => ({
   body: Buffer.from(`${message}\n`),
 });
 
-async function respond(root: string, method: string, rawUrl: string): Promise<Reply> {
+async function respond(
+  root: string,
+  method: string,
+  rawUrl: string,
+  transform?: ServeOptions['transform'],
+): Promise<Reply> {
   if (method !== 'GET' && method !== 'HEAD') return text(405, 'method not allowed');
   let pathname: string;
   try {
@@ -112,7 +124,8 @@ async function respond(root: string, method: string, rawUrl: string): Promise<Re
   try {
     if (!(await stat(file)).isFile()) return text(404, 'not found');
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const body = await readFile(file);
+    const read = await readFile(file);
+    const body = transform ? transform(file, read) : read;
     const headers = await fixtureHeaders(file);
     if (typeof headers === 'string') return text(500, headers);
     return { status: 200, type, body, ...(headers ? { headers } : {}) };

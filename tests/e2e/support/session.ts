@@ -13,14 +13,20 @@ export interface Session {
   readonly page: TestPage;
 }
 
+export interface SessionOptions extends LaunchOptions {
+  /** The pages to serve (default: the fixture pages). */
+  serve?: () => Promise<FixtureServer>;
+}
+
 /** Call inside a `describe`: the returned session's fields are there from the first test on. */
-export function useSession(name: BrowserName, options: LaunchOptions = {}): Session {
+export function useSession(name: BrowserName, options: SessionOptions = {}): Session {
   let server: FixtureServer | undefined;
   let browser: TestBrowser | undefined;
   let page: TestPage | undefined;
   beforeAll(async () => {
-    server = await serveFixtures();
-    browser = await launch(name, options); // afterAll closes both, whatever fails here
+    const { serve = serveFixtures, ...launchOptions } = options;
+    server = await serve();
+    browser = await launch(name, launchOptions); // afterAll closes both, whatever fails here
     page = await browser.newPage();
   });
   afterAll(async () => {
