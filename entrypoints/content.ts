@@ -10,6 +10,7 @@ import { askBackground, contentGuards, serveGuarded } from '../lib/browser/conte
 import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settings.ts';
 import { isSiteEnabled } from '../lib/sites.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
+import { readPageLead } from '../lib/dom/page-lead.ts';
 import { renderFigureTimeline } from '../lib/ui/timeline.ts';
 
 export default defineContentScript({
@@ -22,12 +23,13 @@ export default defineContentScript({
       doc: document,
       host: window,
       signal: ctx.signal,
-      read: (pieces, pageDate) =>
+      read: (pieces, pageDate, lead) =>
         ctx.isValid
-          ? askBackground('figures:read', { pieces, pageDate })
+          ? askBackground('figures:read', { pieces, pageDate, lead })
           : Promise.resolve({ ok: false, error: 'extension reloaded' }),
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,
+      readPageLead,
       renderTimeline: (figure, doc) => renderFigureTimeline(figure, doc),
       // "Show in the document" on a report: a web page cannot open an extension page, the background can.
       openDocument: (report) =>

@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import type { Claim, DocumentMeta, Figure, IsoDate } from './types.ts';
 import type { TextPiece } from './dom/text-windows.ts';
+import { PAGE_LEAD_CHARS } from './dom/page-lead.ts';
 import {
   ClaimSchema,
   DocumentMetaSchema,
@@ -55,6 +56,8 @@ export interface ReadRequest {
   pieces: TextPiece[];
   /** The page's publication date, when known. */
   pageDate: IsoDate | null;
+  /** What the page says it is about: title, first heading, description (lib/dom/page-lead.ts). */
+  lead: string;
 }
 
 export type StorageState = 'indexeddb' | 'bundled-fallback';
@@ -220,6 +223,7 @@ const ReadRequestSchema: Schema<ReadRequest> = v.object({
     v.maxLength(READ_LIMITS.pieces),
   ),
   pageDate: v.nullable(IsoDateSchema),
+  lead: v.pipe(v.string(), v.maxLength(PAGE_LEAD_CHARS)),
 });
 
 const StatusSchema: Schema<Status> = v.object({

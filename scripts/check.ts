@@ -36,7 +36,7 @@ async function readInput(file: string): Promise<PageRead> {
   } catch {
     throw new CliError(`${file}: is not valid UTF-8 text`);
   }
-  if (ext === '.txt') return { text: source.replace(/\r\n?/g, '\n'), date: null };
+  if (ext === '.txt') return { text: source.replace(/\r\n?/g, '\n'), date: null, lead: '' };
   return readHtml(source).catch((e: Error) => {
     throw new CliError(`${file}: ${e.message}`);
   });
@@ -116,7 +116,7 @@ await runCommand('check', async () => {
     throw new CliError(e.message);
   });
   const index = indexClaims(db.claims);
-  const figures: Figure[] = readPageFigures(page.text, { date: pageDate }).map((reading) => {
+  const figures: Figure[] = readPageFigures(page.text, { date: pageDate, lead: page.lead }).map((reading) => {
     const { verdict, reports, summary } = compareReading(reading, index, { pageDate });
     return { ...reading, verdict, reports, summary };
   });

@@ -13,12 +13,15 @@
  */
 import { PropertySymbol, Window } from 'happy-dom';
 import { readPageDate } from '../lib/dom/page-date.ts';
+import { readPageLead } from '../lib/dom/page-lead.ts';
 import { readPageText } from '../lib/dom/page-text.ts';
 import type { IsoDate } from '../lib/types.ts';
 
 export interface PageRead {
   text: string;
   date: IsoDate | null;
+  /** What the page says it is about (lib/dom/page-lead.ts), as the content script reads it. */
+  lead: string;
 }
 
 /** happy-dom's hooks that make a `<link>` load what it points to; a plain element does nothing there. */
@@ -70,9 +73,10 @@ export async function readHtml(html: string): Promise<PageRead> {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const text = doc.body ? readPageText(doc.body).text : '';
     const date = readPageDate(doc);
+    const lead = readPageLead(doc);
     // Let whatever the parse started settle while the handler is still there.
     await new Promise((resolve) => setImmediate(resolve));
-    return { text, date };
+    return { text, date, lead };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new Error(`could not be read as HTML: ${message.split('\n')[0]!.slice(0, 200)}`, { cause: e });

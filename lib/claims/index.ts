@@ -35,7 +35,7 @@ export function hash53(s: string): string {
 /** The claims of one document, in document order. */
 export function extractClaims(doc: CorpusDocument): Claim[] {
   const seen = new Map<string, number>();
-  return readFigures(doc.text, { date: doc.meta.date }).map((r) => {
+  return readFigures(doc.text, { date: doc.meta.date, lead: doc.meta.title, anyTopic: true }).map((r) => {
     const key = `${r.quote.replace(/\s+/g, ' ').trim()}\u0000${r.text}`;
     const nth = seen.get(key) ?? 0;
     seen.set(key, nth + 1);

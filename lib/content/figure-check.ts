@@ -40,9 +40,11 @@ export interface FigureCheckDeps {
    * piece, its figures with offsets into the piece. The figure reader is most of the code there is, so it
    * runs in the background, not in a script loaded on every page, nor on the page's main thread (issue 5).
    */
-  read(pieces: TextPiece[], pageDate: IsoDate | null): Promise<Reply<Figure[][]>>;
+  read(pieces: TextPiece[], pageDate: IsoDate | null, lead: string): Promise<Reply<Figure[][]>>;
   /** The page's publication date (lib/dom/page-date.ts), or null. */
   readPageDate(doc: Document): IsoDate | null;
+  /** What the page says it is about (lib/dom/page-lead.ts); '' when not given. */
+  readPageLead?(doc: Document): string;
   renderTimeline?: CardOptions['renderTimeline'];
   /** Opens a report's source document (the card's "Show in the document"); the entrypoint asks the background. */
   openDocument?: CardOptions['openDocument'];
@@ -130,6 +132,7 @@ export class FigureCheck {
   private generation = 0;
   private enabled = false;
   private pageDate: IsoDate | null = null;
+  private pageLead = '';
   private readonly log: (message: string) => void;
 
   constructor(private readonly deps: FigureCheckDeps) {
@@ -176,6 +179,7 @@ export class FigureCheck {
     this.inFlight = 0;
     this.failing = false;
     this.pageDate = this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null;
+    this.pageLead = this.safely('reading the page lead', () => this.deps.readPageLead?.(doc)) ?? '';
     const visibility = this.deps.visibility ?? createVisibility;
     this.visibility = visibility(doc, (block) => this.onVisible(block));
     this.watcher.start();
@@ -349,6 +353,7 @@ export class FigureCheck {
       .read(
         batch.map((b) => b.piece),
         this.pageDate,
+        this.pageLead,
       )
       .catch((e: unknown) => ({ ok: false, error: String(e) }));
     void reply.then((r) => {

@@ -143,8 +143,8 @@ export class ClaimService {
 
   /** Reads the figures of each piece of page text and compares them (the content script's request). */
   async read(request: ReadRequest): Promise<Figure[][]> {
-    const { pageDate } = request;
-    return compareFiguresOfPieces(request.pieces, pageDate, (readings) =>
+    const { pageDate, lead } = request;
+    return compareFiguresOfPieces(request.pieces, { date: pageDate, lead }, (readings) =>
       this.compare({ readings, pageDate }),
     );
   }

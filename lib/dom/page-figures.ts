@@ -7,7 +7,7 @@
  * Pure: text in, readings out.
  */
 import { readFigures, type ReadOptions } from '../figures/index.ts';
-import type { Comparison, Figure, IsoDate, Reading } from '../types.ts';
+import type { Comparison, Figure, Reading } from '../types.ts';
 import { pieceOf, planWindows, type TextPiece, type TextWindow } from './text-windows.ts';
 
 export type FigureReader = (text: string, options: ReadOptions) => Reading[];
@@ -51,11 +51,11 @@ export function readPageFigures(
  */
 export async function compareFiguresOfPieces(
   pieces: readonly TextPiece[],
-  pageDate: IsoDate | null,
+  options: ReadOptions,
   compare: (readings: Reading[]) => Promise<Comparison[]>,
   read: FigureReader = readFigures,
 ): Promise<Figure[][]> {
-  const perPiece = pieces.map((piece) => readPiece(piece, { date: pageDate }, read));
+  const perPiece = pieces.map((piece) => readPiece(piece, options, read));
   const comparisons = await compare(perPiece.flat());
   let i = 0;
   return perPiece.map((readings) => readings.map((reading) => ({ ...reading, ...comparisons[i++]! })));

@@ -31,6 +31,7 @@ import {
 import { qualify, type Candidate } from './qualifiers.ts';
 import { readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
+import { LEAD_CHARS, isAboutHarm } from './topic.ts';
 import {
   CONTINUES,
   acronymsDefined,
@@ -49,6 +50,13 @@ import { readSubject } from './subject.ts';
 export interface ReadOptions {
   /** The date the text was published; relative dates ("on Thursday") resolve against it. */
   date: IsoDate | null;
+  /**
+   * What the page says it is about (its title, first heading, description: lib/dom/page-lead.ts). With
+   * the text's own opening, it decides whether the page is about harm at all (topic.ts).
+   */
+  lead?: string;
+  /** A document the reader chose for the library is read whatever its topic (a page is not). */
+  anyTopic?: boolean;
 }
 
 /** How far back a newspaper descriptor ("a pro-Kremlin newspaper") looks for the paper's name. */
@@ -205,6 +213,9 @@ function firstPlace(text: string, mentions: readonly PlaceMention[]): string | n
 export function readFigures(text: string, options: ReadOptions): Reading[] {
   const tokens = readNumberTokens(text).filter((t) => t.role === 'cardinal');
   if (tokens.length === 0) return [];
+  // On a page about something else, every number is something else too (a price, a bug, a sequel).
+  if (!options.anyTopic && !isAboutHarm(options.lead ?? '') && !isAboutHarm(text.slice(0, LEAD_CHARS)))
+    return [];
   const docDate = options.date;
   let home: string | undefined;
   const out: Reading[] = [];

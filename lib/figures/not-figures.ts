@@ -62,6 +62,12 @@ const AGO_AFTER = /^\s*[a-z]{0,8}\s+ago\b|^[a-z]{1,3}\s+ago\b/i;
 const AGE_WORDS = set('age aged ages');
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|^-year-old|^\s*-?\s*year\s*-?\s*old/i;
 const AGE_PAREN = /[\p{Lu}][\p{L}]+,?\s*\($/u;
+/** "Dead at 69", "died at the age of 80", "before he was two": a person's age, not a count. */
+const AGE_BEFORE =
+  /\b(?:(?:dead|died|dies|die|passed\s+away|retired|married)\s+at(?:\s+the\s+age\s+of)?|(?:he|she|I|you|we|they)\s+(?:was|were|is|are|turned|turns)(?:\s+only|\s+just)?)\s+$/i;
+/** What makes "they were 20" a count after all: "they were 20 people", "we were 5 families". */
+const COUNTED_AFTER_AGE =
+  /^\s+(?:[\p{L}-]+\s+)?(?:people|persons|men|women|children|families|soldiers|of\s+us|of\s+them)\b/iu;
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)\b/i;
 const ORDINAL_WORD =
@@ -79,7 +85,7 @@ const PREWAR_AFTER =
 const THOUSANDS_RUN = /^\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:\.\d+)?$/;
 
 const ID_WORDS = set(
-  'No|Nos|Number|Flight|Route|Road|Room|Article|Articles|Resolution|Chapter|Section|Page|Pages|Vol|Volume|Episode|Season|Highway|Platform|Gate|Terminal|Block|Apartment|Apt|Unit|Bus|Line|Train|Tram|Model|Version|Level|Category|Grade|Stage|Phase|Part|Item|Figure|Fig|Table|Channel|Radio|Formula|Day|Week|Covid|COVID|Apollo|Boeing|Airbus|Bayraktar|Iskander|Tochka|Grad|Uragan|Smerch|Buk|Pantsir|Patriot|Leopard|Abrams|Challenger|Gepard|Shahed|Lancet|Kalibr|Kinzhal|Session|Game|Match|Round|Group|Case|File|Ticket|Ref|Code|Zone|Ward|Precinct|Building|Floor|Exit|Bill|Decree|Protocol|Minsk|Para|Paragraph|Clause|Step|Option|Slide|Photo|Image|Video|Picture|Gallery'.replace(
+  'No|Nos|Number|Flight|Route|Road|Room|Article|Articles|Resolution|Chapter|Section|Page|Pages|Vol|Volume|Episode|Season|Highway|Platform|Gate|Terminal|Block|Apartment|Apt|Unit|Bus|Line|Train|Tram|Model|Version|Level|Category|Grade|Stage|Phase|Part|Item|Figure|Fig|Table|Channel|Radio|Formula|Day|Week|Covid|COVID|Apollo|Boeing|Airbus|Bayraktar|Iskander|Tochka|Grad|Uragan|Smerch|Buk|Pantsir|Patriot|Leopard|Abrams|Challenger|Gepard|Shahed|Lancet|Kalibr|Kinzhal|Session|Game|Match|Round|Group|Case|File|Ticket|Ref|Code|Zone|Ward|Precinct|Building|Floor|Exit|Bill|Decree|Protocol|Minsk|Para|Paragraph|Clause|Step|Option|Slide|Photo|Image|Video|Picture|Gallery|Bug|Issue|PR'.replace(
     /\|/g,
     ' ',
   ),
@@ -297,6 +303,8 @@ export function notFigureByContext(text: string, span: NumberSpan): NotFigureRea
   }
 
   if (AGE_WORDS.has(lower) || (lower === 'of' && w2.toLowerCase() === 'age') || AGE_AFTER.test(a))
+    return 'age';
+  if (value !== null && value < 125 && AGE_BEFORE.test(b.slice(-40)) && !COUNTED_AFTER_AGE.test(a))
     return 'age';
   if (value !== null && value < 120 && (a[0] === ')' || a[0] === ',') && /^\d{1,3}$/.test(written)) {
     const tail = b.slice(-30);

@@ -115,6 +115,7 @@ describe('ClaimService with IndexedDB', () => {
     const s = service(JSON.stringify(v1));
     const context = 'At least 516 civilians have been killed in Ukraine, the UN said.\n\n';
     const [first, second] = await s.read({
+      lead: '',
       pieces: [
         { text: context, from: 0 },
         { text: `${context}More than 3.8 million people have fled Ukraine.`, from: context.length },

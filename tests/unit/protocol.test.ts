@@ -110,14 +110,18 @@ describe('dispatchMessage', () => {
       { text: 'Context.\n\nAnother piece.', from: 10 },
     ];
     const { reply } = await dispatch(
-      makeMessage<BackgroundProtocol, 'figures:read'>('figures:read', { pieces, pageDate: '2022-03-25' }),
+      makeMessage<BackgroundProtocol, 'figures:read'>('figures:read', {
+        pieces,
+        pageDate: '2022-03-25',
+        lead: 'Ukraine war: refugees',
+      }),
       contentScript,
       h,
     );
     expect(reply?.ok).toBe(true);
     expect(reply?.ok && (reply.value as unknown[]).length).toBe(2);
     expect(h['figures:read']).toHaveBeenCalledWith(
-      { pieces, pageDate: '2022-03-25' },
+      { pieces, pageDate: '2022-03-25', lead: 'Ukraine war: refugees' },
       { kind: 'content-script', tabId: 7 },
     );
   });
@@ -378,7 +382,7 @@ describe('browser adapters', () => {
     expectTypeOf(sendToBackground<'status'>).returns.resolves.toEqualTypeOf<Reply<Status>>();
     expectTypeOf(sendToBackground<'figures:read'>).returns.resolves.toEqualTypeOf<Reply<Figure[][]>>();
     expectTypeOf(sendToBackground<'figures:read'>).parameters.toEqualTypeOf<
-      ['figures:read', { pieces: { text: string; from: number }[]; pageDate: string | null }]
+      ['figures:read', { pieces: { text: string; from: number }[]; pageDate: string | null; lead: string }]
     >();
   });
 });

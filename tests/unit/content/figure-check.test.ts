@@ -242,8 +242,8 @@ describe('the content script on a page', () => {
       host: window,
       signal: abort.signal,
       // The first figure's offsets are off by one: it must not be written over the wrong characters.
-      read: async (pieces, date) => {
-        const r = await shifted(pieces, date);
+      read: async (pieces, date, lead) => {
+        const r = await shifted(pieces, date, lead);
         if (r.ok) r.value[0]![0] = { ...r.value[0]![0]!, start: 10 };
         return r;
       },
@@ -308,7 +308,8 @@ describe('writing highlights only where the reader looks', () => {
       doc: document,
       host: window,
       signal: abort.signal,
-      read: (pieces, date) => new Promise((resolve) => (answer = () => resolve(read(pieces, date)))),
+      read: (pieces, date, lead) =>
+        new Promise((resolve) => (answer = () => resolve(read(pieces, date, lead)))),
       readPageDate: () => null,
       visibility: () => ({ watch: (el) => watched.push(el.id), forget: () => {}, disconnect: () => {} }),
       log: () => {},
@@ -391,9 +392,9 @@ describe('a long page', () => {
         doc: document,
         host,
         signal: abort.signal,
-        read: (pieces, date) => {
+        read: (pieces, date, lead) => {
           requests.push({ pieces: pieces.map((p) => p.text.slice(p.from)), slicesBefore: slices });
-          return read(pieces, date);
+          return read(pieces, date, lead);
         },
         readPageDate: () => null,
         visibility: (_doc, onVisible) => eagerVisibility(onVisible),

@@ -11,11 +11,11 @@ export function localRead(
   read: FigureReader,
   compare: (readings: Reading[]) => Promise<Reply<Comparison[]>>,
 ): FigureCheckDeps['read'] {
-  return async (pieces, pageDate) => {
+  return async (pieces, pageDate, lead) => {
     let failure: string | null = null;
     const value = await compareFiguresOfPieces(
       pieces,
-      pageDate,
+      { date: pageDate, lead },
       async (readings) => {
         const r = await compare(readings);
         if (r.ok) return r.value;
