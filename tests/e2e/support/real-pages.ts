@@ -6,9 +6,11 @@
  * Each page is made static and the same every run: its own scripts and `<meta http-equiv="refresh">` are
  * taken out (they would run against a site that is not there), a Content-Security-Policy lets only our
  * recorder run (not the page's inline event handlers), and what it links to elsewhere fails at once on
- * this machine. The hostile fixtures' recorder (tests/fixtures/pages/hostile/fixture.js) goes in
- * at the start of <head> and is started at the end of parsing, before any content script: it records the
- * page's text and editable content, so `__fixture.check()` can later say whether they changed.
+ * this machine. The hostile fixtures' recorder (tests/fixtures/pages/hostile/fixture.js) goes in at the
+ * start of <head>; it records the page's text and editable content when parsing is over
+ * (DOMContentLoaded, before any content script), so `__fixture.check()` can later say whether they
+ * changed. It is started from <head>, not from the end of the page: a page may end inside an element that
+ * would turn a script there into text.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,11 +51,10 @@ const NONCE = 'figure-check-real-page';
 export const REAL_PAGE_HEADERS = { 'content-security-policy': `script-src 'nonce-${NONCE}'` };
 const REFRESH = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi;
 
-/** The page as served: static, with the recorder in front of everything and started at its end. */
+/** The page as served: static, with the recorder in front of everything. */
 export function staticPage(html: string, recorder: string): string {
   const stripped = html.replace(SCRIPT, '').replace(REFRESH, '');
-  const head = `<script nonce="${NONCE}">${recorder}</script>`;
-  const start = `<script nonce="${NONCE}">window.__fixture.start({});</script>`;
+  const head = `<script nonce="${NONCE}">${recorder}\nwindow.__fixture.start({});</script>`;
   // Into <head> when there is one (after its tag, so nothing of the page's comes first), else at the top.
   const headTag = /<head\b[^>]*>/i.exec(stripped);
   const withRecorder = headTag
@@ -61,8 +62,7 @@ export function staticPage(html: string, recorder: string): string {
       head +
       stripped.slice(headTag.index + headTag[0].length)
     : head + stripped;
-  // At the very end: the parser puts it last in <body>, after every element of the page.
-  return withRecorder + start;
+  return withRecorder;
 }
 
 export async function serveRealPages(): Promise<FixtureServer> {
@@ -86,7 +86,9 @@ const PAGE_OWN_ERRORS = [
   /Content[- ]Security[- ]Policy/i,
   /Cross-Origin Request Blocked/,
   /downloadable font/,
-  /may not load data from/,
+  /may not load (?:data from|or link to)/,
+  // Firefox's own error page, shown in a frame of the page for a site that cannot be reached.
+  /RPM\w+ is not defined/,
   /Not allowed to load local resource/,
   /Manifest(?: fetch|:)/,
 ];
