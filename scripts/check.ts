@@ -13,8 +13,8 @@ import path from 'node:path';
 import { loadCorpusDatabase, documentsDir } from './corpus.ts';
 import { readHtml, type PageRead } from './read-html.ts';
 import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from './cli.ts';
-import { compareReading, indexClaims } from '../lib/compare/index.ts';
-import { readPageFigures } from '../lib/dom/page-figures.ts';
+import { indexClaims } from '../lib/compare/index.ts';
+import { checkPageText } from './check-page.ts';
 import { readNumbers } from '../lib/figures/numbers.ts';
 import { METRIC_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/ui/labels.ts';
 import type { Figure, IsoDate } from '../lib/types.ts';
@@ -116,9 +116,6 @@ await runCommand('check', async () => {
     throw new CliError(e.message);
   });
   const index = indexClaims(db.claims);
-  const figures: Figure[] = readPageFigures(page.text, { date: pageDate, lead: page.lead }).map((reading) => {
-    const { verdict, reports, summary } = compareReading(reading, index, { pageDate });
-    return { ...reading, verdict, reports, summary };
-  });
+  const figures = checkPageText(page.text, { date: pageDate, lead: page.lead }, index);
   return values.json ? JSON.stringify({ figures }, null, 2) : readable(file, pageDate, figures);
 });
