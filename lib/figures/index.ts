@@ -189,10 +189,13 @@ function isCandidateNumber(text: string, token: NumberToken): boolean {
   return token.role === 'cardinal' && notFigureReason(text, token) === null;
 }
 
-/** Whether a read figure is reportable: it counts something someone could dispute. */
-function isReportable(c: Candidate, metric: Metric, explicitPerson: boolean): boolean {
+/**
+ * Whether a read figure is reportable: it counts something someone could dispute. A count outside the
+ * vocabulary (`other`: prisoners released, missiles shot down) must name what it counts.
+ */
+function isReportable(c: Candidate, metric: Metric, namesWhat: boolean): boolean {
   if (metric !== 'other') return true;
-  if (c.value === null || !explicitPerson) return false;
+  if (c.value === null || !namesWhat) return false;
   // "two Ukrainian officials", "a mother of three children": small counts in words are not figures.
   return c.tokens[0]!.kind === 'digits' && c.value >= 10;
 }
@@ -372,7 +375,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
           : '';
       // "He said 50 of them had been executed": `of them` are the figure of the sentence before.
       const antecedent = included
-        ? prev
+        ? (prev ?? paragraphLast)
         : np.inherit
           ? (prevMain ?? prev ?? paragraphLast)
           : (prevMain ?? prev);
@@ -397,7 +400,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         paragraphPrevious: paragraphLast?.reading.subject ?? null,
         included,
       });
-      if (!isReportable(c, metric, np.subject !== null)) continue;
+      if (!isReportable(c, metric, np.subject !== null || np.metric !== null || np.thing === 'weapon'))
+        continue;
 
       // Source: the attribution governing the figure in its clause, else the sentence it continues.
       const before = clause.attributions.filter((a) => a.at < c.start);

@@ -38,14 +38,14 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
   [
     'fled_abroad',
-    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|fled|flee(?:ing|s)?|crossed\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
+    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|fled|flee(?:ing|s)?|cross(?:ed|ing)?\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
   ],
   ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees|(?:humanitarian|evacuation)\\s+corridors?'],
   ['trapped', 'trapped|stranded|stuck'],
   ['missing', 'missing|unaccounted'],
   [
     'detained',
-    'detained|detainees?|arrested|captured|taken\\s+prisoner|prisoners?|POWs?|abducted|deported|imprisoned|held\\s+captive|hostages?|surrendered|surrendering',
+    'detained|detainees?|arrested|captured|taken\\s+prisoner|prisoners?|POWs?|abducted|kidnapped|kidnapping|deported|imprisoned|held\\s+captive|hostages?|surrendered|surrendering',
   ],
   [
     'injured',
@@ -101,7 +101,7 @@ const VERB_GROUPS: readonly [Metric, string][] = [
   ['displaced', 'displaced|displacing|displaces'],
   [
     'detained',
-    'detained|detaining|arrested|arresting|captured|capturing|deported|deporting|abducted|took\\s+prisoner',
+    'detained|detaining|arrested|arresting|captured|capturing|deported|deporting|abducted|kidnapped|took\\s+prisoner',
   ],
 ];
 const VERB_BEFORE_RE = new RegExp(
@@ -114,8 +114,26 @@ export const INHERIT_BEFORE =
 
 const DESTROY =
   /\b(?:destroy(?:ed|ing|s)?|demolish(?:ed|ing)?|raz(?:ed|ing)|flatten(?:ed|ing)|damag(?:ed|ing|es)|ruined|levelled|leveled|collapsed|hit|struck|burned|burnt)\b/i;
-const FIRE =
-  /\b(?:fired|firing|launched|launching|rained|struck|hit|hitting|targeted|shot\s+down|intercepted|downed)\b/i;
+const FIRE = /\b(?:fired|firing|launched|launching|rained|struck|hit|hitting|targeted)\b/i;
+/** Weapons shot down or destroyed are neither attacks made nor weapons delivered. */
+const DOWNED = /\b(?:shot\s+down|intercepted|downed|destroyed|neutrali[sz]ed)\b/i;
+/** People set free or exchanged are counted apart from those held: "released 215 prisoners of war". */
+const RELEASED =
+  /\b(?:released|releasing|release|freed|freeing|exchanged|exchange|swap(?:ped)?|handed\s+over|repatriated)\b/i;
+/** People who went back: "5.5 million internally displaced persons have come back home". */
+const RETURNED =
+  /^\W*(?:(?:have|has|had|now|already|since|also)\s+)*(?:returned|come\s+back|came\s+back|gone\s+back|gone\s+home|went\s+back)\b/i;
+/** Nothing but a list separator or a revision between two figures: they count the same thing. */
+const SEPARATOR = /^\s*(?:,|;|,?\s*(?:and|or|plus|as\s+well\s+as|to)|,\s*(?:and|as\s+well\s+as))\s*$/i;
+/** Fleeing a city or its region is displacement, not flight abroad: "have fled the city". */
+const FLED_LOCALLY =
+  /^\W*(?:(?:have|has|had|now|already)\s+)*(?:fled|left|escaped)\s+(?:the\s+(?:city|town|village|region|area|port|capital|camp|district)|their\s+(?:homes|villages|towns))\b/i;
+/** Displaced "within the country" is internal displacement. */
+const WITHIN_COUNTRY =
+  /^\W*(?:people\s+|persons\s+)?(?:inside|within)\s+(?:the|their(?:\s+own)?)\s+country\b/i;
+/** "victims of direct killings": deaths, not the killed and injured together. */
+const KILLINGS_AFTER =
+  /^\W*(?:victims?\s+)?of\s+(?:[\w-]+\s+){0,2}(?:killings|murders?|massacres?|executions?)\b/i;
 const AID =
   /\b(?:aid|assistance|package|pledg(?:e|ed|es|ing)|funding|fund|grants?|donat(?:ed|ion|ions|e)|loans?|contribution|support|relief|humanitarian|budget|allocat(?:ed|ion)|financing|tranche|commitment|committed|approved|sent|provide[ds]?)\b/i;
 
@@ -184,6 +202,21 @@ function verbBefore(lead: string, own: string): Metric | null {
 }
 
 export function readMetric(e: MetricEvidence): Metric {
+  return refine(baseMetric(e), e);
+}
+
+/** Narrows what the evidence first says by what surrounds it: released, returned, fled locally. */
+function refine(metric: Metric, e: MetricEvidence): Metric {
+  const near = `${e.lead.slice(-60)} ${e.own.slice(0, 60)}`;
+  if (metric === 'detained' && RELEASED.test(near)) return 'other';
+  if ((metric === 'internally_displaced' || metric === 'displaced') && RETURNED.test(e.own)) return 'other';
+  if (metric === 'displaced' && WITHIN_COUNTRY.test(e.own)) return 'internally_displaced';
+  if (metric === 'fled_abroad' && FLED_LOCALLY.test(e.own)) return 'displaced';
+  if (metric === 'casualties' && KILLINGS_AFTER.test(e.after + e.own)) return 'killed';
+  return metric;
+}
+
+function baseMetric(e: MetricEvidence): Metric {
   const { np } = e;
   if (e.currency) return AID.test(e.clause) ? 'aid_money' : 'other';
 
@@ -194,8 +227,10 @@ export function readMetric(e: MetricEvidence): Metric {
   if (np.metric) return np.metric;
   if (np.thing === 'building')
     return DESTROY.test(e.own) || DESTROY.test(e.lead) ? 'buildings_destroyed' : 'other';
-  if (np.thing === 'weapon')
+  if (np.thing === 'weapon') {
+    if (DOWNED.test(e.own.slice(0, 60)) || DOWNED.test(e.lead.slice(-60))) return 'other';
     return FIRE.test(e.own.slice(0, 60)) || FIRE.test(e.lead.slice(-40)) ? 'attacks' : 'weapons';
+  }
 
   // "553 others injured", "including 21 children", "hundreds more were being sent": a predicate of its
   // own decides, else it counts what the figure before counts.
@@ -204,6 +239,10 @@ export function readMetric(e: MetricEvidence): Metric {
 
   const verb = verbBefore(e.lead, e.own);
   if (verb) return verb;
+  // "1,709 women, 229 girls and 318 boys", "from around 1400 to roughly 1200": one list, one measure.
+  if (e.previous && e.previous !== 'other' && SEPARATOR.test(e.lead)) {
+    return predicateMetric(e.own, np.subject === 'military') ?? e.previous;
+  }
   // "three Baltic countries", "The 3 charts that explain ... refugee crisis": it counts something else.
   if (np.unknown) return 'other';
 
