@@ -60,9 +60,21 @@ export const SUBJECTS = [
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-export type Period = 'cumulative' | 'window';
+/**
+ * `cumulative`: a running total since a war or disaster began; `window`: one day or a short span (`in the past
+ * 24 hours`); `event`: the toll of one incident (one strike, one collapse), which grows for a few days.
+ */
+export type Period = 'cumulative' | 'window' | 'event';
 export type Modality = 'reported' | 'forecast';
-export type Verdict = 'agrees' | 'differs' | 'no-reports';
+/**
+ * What other reports of the same thing say of a figure (SPEC.md, "Comparison"): `agrees` (one of the same
+ * period matches it), `differs` (those of the same period all give other numbers, its own source gives
+ * another, or the record rules it out), `outdated` (it repeats a number already replaced by its date),
+ * `other-dates` (reports exist only for other dates and none contradicts it), `no-reports`.
+ */
+export type Verdict = 'agrees' | 'differs' | 'outdated' | 'other-dates' | 'no-reports';
+
+export const VERDICTS: readonly Verdict[] = ['agrees', 'differs', 'outdated', 'other-dates', 'no-reports'];
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
