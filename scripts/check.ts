@@ -51,7 +51,7 @@ function readable(file: string, pageDate: IsoDate | null, figures: Figure[]): st
     const who = [
       f.source,
       f.asOf,
-      f.period === 'window' ? 'one period' : null,
+      f.period === 'window' ? 'one day' : f.period === 'event' ? 'one incident' : null,
       f.modality === 'forecast' ? 'forecast' : null,
       f.scope ? `only ${f.scope}` : null,
     ]
@@ -118,7 +118,15 @@ await runCommand('check', async () => {
   const index = indexClaims(db.claims);
   const figures: Figure[] = readPageFigures(page.text, { date: pageDate }).map((reading) => {
     const { verdict, reports, summary } = compareReading(reading, index, { pageDate });
-    return { ...reading, verdict, reports, summary };
+    // SPEC "Command-line contract": scope, period and asOf are always there (null when unknown).
+    return {
+      ...reading,
+      scope: reading.scope ?? null,
+      asOf: reading.asOf ?? null,
+      verdict,
+      reports,
+      summary,
+    };
   });
   return values.json ? JSON.stringify({ figures }, null, 2) : readable(file, pageDate, figures);
 });

@@ -138,11 +138,9 @@ export class ClaimIndex {
     forecast: boolean,
   ): Bucket | undefined {
     if (!comparable(metric, subject, place, scope, period)) return undefined;
-    return this.#measures
-      .get(metric)
-      ?.get(subject)
-      ?.get(place)
-      ?.get(scopeKey(scope))?.[slot(period, forecast)];
+    return this.#measures.get(metric)?.get(subject)?.get(place)?.get(scopeKey(scope))?.[
+      slot(period, forecast)
+    ];
   }
 }
 

@@ -225,7 +225,8 @@ function conclude(b: Bucket, page: Page, f: Facts): { verdict: Verdict; summary:
     return { verdict: 'agrees', summary };
   }
   if (f.stale >= 0) return { verdict: 'outdated', summary: outdated() };
-  if (f.conflict >= 0) return { verdict: 'differs', summary: differSummary('conflict', named(f.conflict), y) };
+  if (f.conflict >= 0)
+    return { verdict: 'differs', summary: differSummary('conflict', named(f.conflict), y) };
   const summary = otherDatesSummary(
     f.nearest >= 0 ? { ...named(f.nearest), stance: f.nearestStance as Stance } : null,
     f.earlier >= 0 ? named(f.earlier) : null,

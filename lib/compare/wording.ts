@@ -158,7 +158,8 @@ function stancePhrase(p: NoteParts): string {
       return p.larger ? 'higher, though reported earlier' : 'lower, though reported later';
     case CONFLICT:
       if (p.forecast) return 'a different forecast';
-      if (p.sameSource) return `${who} gave a different figure ${p.days === 0 ? 'the same day' : 'in the same period'}`;
+      if (p.sameSource)
+        return `${who} gave a different figure ${p.days === 0 ? 'the same day' : 'in the same period'}`;
       return `${who} vs ${p.pageWho} ${p.days === 0 ? 'on the same day' : 'in the same period'}`;
     case IMPOSSIBLE:
       return 'a confirmed count already higher: a running total cannot fall below it';
@@ -204,7 +205,11 @@ export function differSummary(
 }
 
 /** "Outdated: 249 (UN, 2022-03-02) had been replaced by 780 (UN, 2022-03-18) by this figure's date." */
-export function outdatedSummary(stale: ClaimWords, staleBy: ClaimWords | null, latest: ClaimWords | null): string {
+export function outdatedSummary(
+  stale: ClaimWords,
+  staleBy: ClaimWords | null,
+  latest: ClaimWords | null,
+): string {
   if (!staleBy) return `Outdated: ${stale.ref} had been replaced by this figure's date.`;
   let line = `Outdated: ${stale.ref} had been replaced by ${staleBy.ref} by this figure's date`;
   if (latest && latest !== staleBy) line += `; latest: ${latest.ref}`;
@@ -222,7 +227,8 @@ export function otherDatesSummary(
   refYear: number | undefined,
   dated: boolean,
 ): string {
-  if (!dated) return 'No date for this figure, so no report can be set beside it: they are shown, not weighed.';
+  if (!dated)
+    return 'No date for this figure, so no report can be set beside it: they are shown, not weighed.';
   if (inPeriod) {
     const why =
       inPeriod.stance === FLOOR

@@ -9,7 +9,8 @@
  * light and dark mode; filled vs hollow marks and shapes carry the same meaning without colour.
  */
 import { dayNumber } from '../compare/dates.ts';
-import type { Figure, IsoDate, Reading, Report } from '../types.ts';
+import type { Figure, IsoDate, Reading, Report, Verdict } from '../types.ts';
+import { VERDICT_LABELS } from './labels.ts';
 
 export const TIMELINE_SIZE = { width: 280, height: 120 } as const;
 
@@ -22,6 +23,8 @@ export interface TimelineInput {
   figure: Pick<Reading, 'text' | 'value' | 'low' | 'high' | 'asOf' | 'source'>;
   pageDate?: IsoDate | null;
   reports: readonly Report[];
+  /** The figure's verdict, named with its glyph in the page mark's label: "… — ◷ Other dates only". */
+  verdict?: Verdict;
 }
 
 export interface Bar {
@@ -185,6 +188,8 @@ export function layoutTimeline(
   });
 
   const pageWhen = Number.isNaN(figDay) ? 'no date' : isoOf(figDay);
+  const verdict = input.verdict ? VERDICT_LABELS[input.verdict] : null;
+  const verdictWords = verdict ? ` — ${verdict.icon} ${verdict.text}` : '';
   const page: PageMark | null =
     figValue === null
       ? null
@@ -192,7 +197,7 @@ export function layoutTimeline(
           x: Number.isNaN(figDay) ? null : xOf(figDay),
           y: yOf(figValue),
           bar: barOf(fig.low, fig.high),
-          label: `This page: ${fig.text}${fig.source ? ` (${fig.source})` : ''}, ${pageWhen}`,
+          label: `This page: ${fig.text}${fig.source ? ` (${fig.source})` : ''}, ${pageWhen}${verdictWords}`,
         };
 
   const yTicks: Tick[] = [];
@@ -524,7 +529,7 @@ export function renderFigureTimeline(
   options: { pageDate?: IsoDate | null; size?: { width: number; height: number } } = {},
 ): SVGSVGElement | null {
   const layout = layoutTimeline(
-    { figure, pageDate: options.pageDate ?? null, reports: figure.reports },
+    { figure, pageDate: options.pageDate ?? null, reports: figure.reports, verdict: figure.verdict },
     options.size,
   );
   return layout.marks.length === 0 ? null : renderTimeline(layout, doc);

@@ -77,7 +77,13 @@ function keyOf(
   if (metric === 'other' || subject === 'other') return null;
   if (typeof place !== 'string' || place.trim() === '') return null;
   if (period !== 'cumulative' && period !== 'window' && period !== 'event') return null;
-  const s = typeof scope === 'string' ? scope.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : '';
+  const s =
+    typeof scope === 'string'
+      ? scope
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()
+      : '';
   if (period === 'event' && s === '') return null;
   return JSON.stringify([metric, subject, place, s, period, forecast]);
 }
@@ -129,7 +135,10 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   const buckets = new Map<string, Bucket>();
   for (const [key, group] of groups) {
     const first = group[0]!;
-    buckets.set(key, buildBucket(group, first.metric, first.period === 'window', first.modality === 'forecast'));
+    buckets.set(
+      key,
+      buildBucket(group, first.metric, first.period === 'window', first.modality === 'forecast'),
+    );
   }
   return new ClaimIndex(claims.length, buckets);
 }
