@@ -125,7 +125,7 @@ export function noteFor(p: NoteParts): string {
   let note = relation ? `${relation}: ${p.words.ref}, ${distance(p.days)}` : p.words.ref;
   if (p.stance === STALE && p.staleBy) {
     // Name what replaced it before the page's date, then the latest if that is another report.
-    note += `; already replaced by ${p.staleBy.ref} by this figure's date`;
+    note += `; already superseded by ${p.staleBy.ref} by this figure's date`;
     if (p.supersededBy && p.supersededBy !== p.staleBy) note += `; latest: ${p.supersededBy.ref}`;
     return note;
   }
