@@ -46,6 +46,7 @@
  */
 import type { Comparison, IsoDate, Reading, Report, TimeRelation, Verdict } from '../types.ts';
 import {
+  comparable,
   firstAfter,
   firstAtOrAfter,
   refOf,
@@ -94,6 +95,13 @@ interface Page {
 }
 
 export function compareReading(reading: Reading, index: ClaimIndex, options: CompareOptions): Comparison {
+  if (!comparable(reading.metric, reading.subject, reading.place, reading.scope, reading.period)) {
+    return {
+      verdict: 'no-reports',
+      reports: [],
+      summary: 'Not compared: what this figure counts, where, or which incident, is unclear.',
+    };
+  }
   const iv = intervalOf(reading);
   if (iv.vague) {
     return {

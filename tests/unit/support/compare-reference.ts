@@ -98,6 +98,17 @@ export class ClaimIndex {
     this.#buckets = buckets;
   }
 
+  keyOf(reading: Reading): string | null {
+    return keyOf(
+      reading.metric,
+      reading.subject,
+      reading.place,
+      reading.scope,
+      reading.period,
+      reading.modality === 'forecast',
+    );
+  }
+
   bucketOf(reading: Reading): Bucket | undefined {
     const key = keyOf(
       reading.metric,
@@ -300,6 +311,13 @@ interface Page {
 }
 
 export function compareReading(reading: Reading, index: ClaimIndex, options: CompareOptions): Comparison {
+  if (index.keyOf(reading) === null) {
+    return {
+      verdict: 'no-reports',
+      reports: [],
+      summary: 'Not compared: what this figure counts, where, or which incident, is unclear.',
+    };
+  }
   const iv = intervalOf(reading);
   if (iv.vague) {
     return {
