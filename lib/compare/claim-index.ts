@@ -5,7 +5,14 @@
  * once here. A comparison then looks up one group without building a key and walks only that group.
  * Pure.
  */
-import type { Claim, ClaimRef, Metric, Period, Subject } from '../types.ts';
+import {
+  PEOPLE_METRICS,
+  type Claim,
+  type ClaimRef,
+  type Metric,
+  type Period,
+  type Subject,
+} from '../types.ts';
 import { summariseBlocks, type ClaimBlocks } from './claim-blocks.ts';
 import { dayNumber } from './dates.ts';
 import { intervalOf } from './intervals.ts';
@@ -151,8 +158,10 @@ function slot(period: Period, forecast: boolean): number {
 }
 
 /**
- * Whether a figure says what it counts well enough to be compared: a known metric, subject and place, and
- * for the toll of one incident, which incident (its scope). Unknown things are compared with nothing.
+ * Whether a figure says what it counts well enough to be compared: a known metric and place; for people, who
+ * (`other` is unknown there, while buildings, attacks and money are counted as things, `other`); for the toll
+ * of one incident, which incident, and for weapons, which weapon (the scope): 200 Stingers are not 43 drones.
+ * Unknown things are compared with nothing.
  */
 export function comparable(
   metric: Metric,
@@ -161,9 +170,10 @@ export function comparable(
   scope: string | null | undefined,
   period: Period,
 ): place is string {
-  if (!isComparable(metric) || subject === 'other' || !PERIODS.includes(period)) return false;
+  if (!isComparable(metric) || !PERIODS.includes(period)) return false;
+  if (subject === 'other' && PEOPLE_METRICS.has(metric)) return false;
   if (typeof place !== 'string' || place.trim() === '') return false;
-  return period !== 'event' || scopeKey(scope) !== '';
+  return (period !== 'event' && metric !== 'weapons') || scopeKey(scope) !== '';
 }
 
 /** A scope as a key: case, spacing and punctuation aside; '' for the general count (null or blank). */

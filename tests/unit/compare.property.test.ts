@@ -16,7 +16,7 @@ import { createRng, type Rng } from '../../bench/prng.ts';
 const rngOf = createRng;
 
 // A count with floors, a count without, a level: the three ways time and sources are read.
-const METRICS: readonly Metric[] = ['killed', 'fled_abroad', 'missing'];
+const METRICS: readonly Metric[] = ['killed', 'fled_abroad', 'missing', 'buildings_destroyed', 'weapons'];
 const SUBJECTS: readonly Subject[] = ['civilians', 'children', 'other'];
 const PLACES = ['Ukraine', 'Kyiv', ''];
 const SOURCES = [

@@ -5,6 +5,7 @@
  * `compareReading` must return exactly what this one does. Test-only; do not edit to follow changes in
  * lib/compare — a change of behaviour belongs in both, on purpose.
  */
+import { PEOPLE_METRICS } from '../../../lib/types.ts';
 import type {
   Claim,
   ClaimRef,
@@ -74,7 +75,8 @@ function keyOf(
   period: Period,
   forecast: boolean,
 ): string | null {
-  if (metric === 'other' || subject === 'other') return null;
+  if (metric === 'other') return null;
+  if (subject === 'other' && PEOPLE_METRICS.has(metric)) return null;
   if (typeof place !== 'string' || place.trim() === '') return null;
   if (period !== 'cumulative' && period !== 'window' && period !== 'event') return null;
   const s =
@@ -84,7 +86,7 @@ function keyOf(
           .replace(/[^\p{L}\p{N}]+/gu, ' ')
           .trim()
       : '';
-  if (period === 'event' && s === '') return null;
+  if ((period === 'event' || metric === 'weapons') && s === '') return null;
   return JSON.stringify([metric, subject, place, s, period, forecast]);
 }
 
