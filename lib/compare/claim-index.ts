@@ -73,7 +73,10 @@ export interface Bucket {
   readonly dated: number;
   /** The claims' indices by `sentenceId`, then index: the figure's own sentences without a pass. */
   readonly bySentence: Int32Array;
-  /** Summaries of the dated claims, to weigh them block by block (claim-blocks.ts); null for a one-day group. */
+  /**
+   * Summaries of the dated claims, to find a replaced report without a pass (claim-blocks.ts); null where
+   * nothing is ever replaced (one-day figures, forecasts).
+   */
   readonly blocks: ClaimBlocks | null;
 }
 
@@ -309,8 +312,9 @@ function buildBucket(
   }
   while (bucket.dated > 0 && Number.isNaN(bucket.day[bucket.dated - 1]!)) bucket.dated--;
   numberSentences(bucket);
-  // A one-day figure meets only its own day's claims: a few, weighed one by one.
-  if (!window) bucket.blocks = summariseBlocks(bucket, bucket.dated, blocks.blockSize, blocks.blockFanout);
+  // Only running totals and levels are ever replaced; one-day figures and forecasts need no search.
+  if (!window && !forecast)
+    bucket.blocks = summariseBlocks(bucket, bucket.dated, blocks.blockSize, blocks.blockFanout);
   return bucket;
 }
 

@@ -3,7 +3,7 @@
  * support/compare-reference.ts) returns: same verdict, summary and reports, field for field, for random
  * claim databases and page figures that put the rules next to each other (same and other days, floors,
  * levels, own source, own sentence, stale and superseded reports, vague values, forecasts, one-day figures,
- * undated claims and pages).
+ * incidents, scopes, unknown subjects and places, undated claims and pages).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -214,9 +214,9 @@ describe('compareReading returns what the plain one-pass comparison returns', ()
     );
   }, 60_000);
 
-  // Groups are weighed block by block away from the figure's date (claim-blocks.ts). Blocks of a few
-  // claims put many blocks before and after the figure in groups small enough to run often, and dates
-  // spread wide put most claims in them, so each block rule meets the others.
+  // A replaced report matching the figure is found from block summaries (claim-blocks.ts). Blocks of a few
+  // claims put many blocks before the figure in groups small enough to run often, and dates spread wide
+  // put most claims in them, so each block rule meets the others.
   test('when far claims are weighed by block summaries', () => {
     const spread = fc.record({
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
