@@ -170,7 +170,8 @@ export interface Report extends Claim {
   /**
    * Whether this report and the page figure can both be true: their intervals overlap, or the difference
    * is explained by time (a running total grew), a monitor's floor, or a level on another date
-   * (lib/compare/index.ts lists the rules). False for a report superseded by the figure's date.
+   * (lib/compare/stances.ts, index.ts). False for a report superseded by the figure's date. Only a report
+   * of the same period (`daysApart` within 3) that overlaps the figure makes it `agrees`.
    */
   consistent: boolean;
   relation: TimeRelation;
@@ -178,7 +179,10 @@ export interface Report extends Claim {
   daysApart: number | null;
   /** Set when a later report of the same cumulative measure replaces this one. */
   supersededBy: ClaimRef | null;
-  /** A short human explanation: "reported 16 days later", "UN vs Ukrainian officials on the same day". */
+  /**
+   * Where it stands and how: "earlier: 780 (UN human rights office, 2022-03-18), 10 days before; lower: the
+   * count grew since", "same day: 498 (Kremlin, 2022-03-02), the same day; Kremlin vs Zelenskyy on the same day".
+   */
   note: string;
   /**
    * True when a later report had replaced this one by the page figure's date: it neither supports nor
@@ -189,9 +193,9 @@ export interface Report extends Claim {
 
 export interface Comparison {
   verdict: Verdict;
-  /** Reports of the same metric, subject, place and period kind, oldest first. */
+  /** Reports of the same metric, subject, place, scope, period kind and modality, oldest first. */
   reports: Report[];
-  /** One line for the reader, e.g. "2 reports differ; the latest is 4,253 (OHCHR, 2022-06-07)". */
+  /** One line that says why, e.g. "Only other dates: UN human rights office said 780 on March 18, 10 days earlier." */
   summary: string;
 }
 
