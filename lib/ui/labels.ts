@@ -78,7 +78,8 @@ export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
   'other-dates': {
     text: 'Other dates only',
     icon: '◷',
-    description: 'Reports exist only for other dates: context, not agreement.',
+    description:
+      'Reports exist only for other dates (or a confirmed minimum below it), and none contradicts it: context, not agreement.',
   },
   'no-reports': {
     text: 'No other reports',
