@@ -152,8 +152,11 @@ export class Weighing {
     const f = this.figure;
     const j = from === 0 ? b.floorTop[end]! : -1;
     if (from === 0 && (j < 0 || !(b.lo[j]! > f.hi))) return;
+    // One of the period at least as large wins (it is the later): so when a monitor's daily count replaced
+    // the largest one before the period, nothing before it needs a look.
+    if (j >= 0 && this.impossible >= 0 && b.lo[this.impossible]! >= b.lo[j]!) return;
     let top = -1;
-    // The largest floor of the prefix is the answer unless it is left out or was replaced (rare).
+    // The largest floor before the period is the answer unless it is left out or was replaced.
     if (j >= 0 && !this.isSkip(j) && !(b.staleFrom[j]! < f.day)) top = j;
     else {
       for (let i = from; i < end; i++) {
