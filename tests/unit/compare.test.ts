@@ -48,6 +48,37 @@ describe('what is compared: like with like', () => {
     expect(c.reports).toEqual([]);
   });
 
+  test('weapons meet only the same weapon; buildings and money, counted as things, need no subject', () => {
+    const stingers = claim(DOCS.cbs, { text: '200', value: 200, metric: 'weapons', subject: 'other' });
+    const typed = claim(DOCS.cbs, {
+      text: '200',
+      value: 200,
+      metric: 'weapons',
+      subject: 'ukrainian_military',
+      scope: 'Stinger missiles',
+    });
+    const page = (scope: string | null) =>
+      reading({ text: '200', value: 200, metric: 'weapons', subject: 'ukrainian_military', scope });
+    expect(compare(page(null), '2022-03-02', [stingers, typed]).verdict).toBe('no-reports');
+    expect(compare(page('Javelin missiles'), '2022-03-02', [typed]).verdict).toBe('no-reports');
+    expect(compare(page('stinger  missiles'), '2022-03-02', [typed]).verdict).toBe('agrees');
+    const buildings = claim(DOCS.voi29, {
+      text: '82',
+      value: 82,
+      metric: 'buildings_destroyed',
+      subject: 'other',
+      place: 'Kyiv',
+    });
+    const page82 = reading({
+      text: '82',
+      value: 82,
+      metric: 'buildings_destroyed',
+      subject: 'other',
+      place: 'Kyiv',
+    });
+    expect(compare(page82, '2022-03-29', [buildings]).verdict).toBe('agrees');
+  });
+
   test('the no-reports summary names what is counted and where', () => {
     expect(compare(russianTroops('16,153', { value: 16153, metric: 'injured' }), null).summary).toBe(
       'No other reports of Russian soldiers injured in Ukraine.',
