@@ -141,7 +141,9 @@ function stancePhrase(p: NoteParts): string {
     case MATCH:
       return 'agrees';
     case SAME_NUMBER:
-      return Number.isNaN(p.days) ? 'the same number, for an unknown date' : 'the same number, another date';
+      return Number.isNaN(p.days)
+        ? 'fits this figure, date unknown'
+        : 'fits this figure, but for another date';
     case STALE:
       return "had been replaced by this figure's date";
     case PROGRESS:

@@ -527,7 +527,7 @@ describe('time: progress, superseded, out of date', () => {
       '2022-03-18',
       'later',
       16,
-      'later: 780 (Ukrainian officials, 2022-03-18), 16 days after; the same number, another date',
+      'later: 780 (Ukrainian officials, 2022-03-18), 16 days after; fits this figure, but for another date',
     ],
     [
       'earlier',
@@ -575,7 +575,7 @@ describe('time: progress, superseded, out of date', () => {
     const c = compare(civilians('780', 780), null);
     expect(c.reports.map((r) => [r.relation, r.daysApart])).toEqual(c.reports.map(() => ['unknown', null]));
     expect(reportOf(c, SEED.un780).note).toBe(
-      '780 (UN human rights office, 2022-03-18); the same number, for an unknown date; superseded by 4,253 (OHCHR, 2022-06-07)',
+      '780 (UN human rights office, 2022-03-18); fits this figure, date unknown; superseded by 4,253 (OHCHR, 2022-06-07)',
     );
     expect(c.verdict).toBe('other-dates');
   });
