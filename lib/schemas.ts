@@ -48,7 +48,7 @@ const readingEntries = {
   metric: v.picklist(METRICS),
   subject: v.picklist(SUBJECTS),
   place: name,
-  period: v.picklist(['cumulative', 'window']),
+  period: v.picklist(['cumulative', 'window', 'event']),
   asOf: v.nullable(IsoDateSchema),
   source: v.nullable(name),
   modality: v.picklist(['reported', 'forecast']),
@@ -104,7 +104,7 @@ const reportEntries = {
 
 export const ReportSchema: Schema<Report> = v.object(reportEntries);
 
-const verdict = v.picklist(['agrees', 'differs', 'no-reports']);
+const verdict = v.picklist(['agrees', 'differs', 'outdated', 'other-dates', 'no-reports']);
 
 export const ComparisonSchema: Schema<Comparison> = v.object({
   verdict,

@@ -60,9 +60,21 @@ export const SUBJECTS = [
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-export type Period = 'cumulative' | 'window';
+/**
+ * `cumulative`: a running total since a war or disaster began; `window`: one day or a short span (`in the past
+ * 24 hours`); `event`: the toll of one incident (one strike, one collapse), which grows for a few days.
+ */
+export type Period = 'cumulative' | 'window' | 'event';
 export type Modality = 'reported' | 'forecast';
-export type Verdict = 'agrees' | 'differs' | 'no-reports';
+/**
+ * What other reports of the same thing say of a figure (SPEC.md, "Comparison"): `agrees` (one of the same
+ * period matches it), `differs` (those of the same period all give other numbers, its own source gives
+ * another, or the record rules it out), `outdated` (it repeats a number already replaced by its date),
+ * `other-dates` (reports exist only for other dates and none contradicts it), `no-reports`.
+ */
+export type Verdict = 'agrees' | 'differs' | 'outdated' | 'other-dates' | 'no-reports';
+
+export const VERDICTS: readonly Verdict[] = ['agrees', 'differs', 'outdated', 'other-dates', 'no-reports'];
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -158,7 +170,8 @@ export interface Report extends Claim {
   /**
    * Whether this report and the page figure can both be true: their intervals overlap, or the difference
    * is explained by time (a running total grew), a monitor's floor, or a level on another date
-   * (lib/compare/index.ts lists the rules). False for a report superseded by the figure's date.
+   * (lib/compare/stances.ts, index.ts). False for a report superseded by the figure's date. Only a report
+   * of the same period (`daysApart` within 3) that overlaps the figure makes it `agrees`.
    */
   consistent: boolean;
   relation: TimeRelation;
@@ -166,7 +179,10 @@ export interface Report extends Claim {
   daysApart: number | null;
   /** Set when a later report of the same cumulative measure replaces this one. */
   supersededBy: ClaimRef | null;
-  /** A short human explanation: "reported 16 days later", "UN vs Ukrainian officials on the same day". */
+  /**
+   * Where it stands and how: "earlier: 780 (UN human rights office, 2022-03-18), 10 days before; lower: the
+   * count grew since", "same day: 498 (Kremlin, 2022-03-02), the same day; Kremlin vs Zelenskyy on the same day".
+   */
   note: string;
   /**
    * True when a later report had replaced this one by the page figure's date: it neither supports nor
@@ -177,9 +193,9 @@ export interface Report extends Claim {
 
 export interface Comparison {
   verdict: Verdict;
-  /** Reports of the same metric, subject, place and period kind, oldest first. */
+  /** Reports of the same metric, subject, place, scope, period kind and modality, oldest first. */
   reports: Report[];
-  /** One line for the reader, e.g. "2 reports differ; the latest is 4,253 (OHCHR, 2022-06-07)". */
+  /** One line that says why, e.g. "Only other dates: UN human rights office said 780 on March 18, 10 days earlier." */
   summary: string;
 }
 

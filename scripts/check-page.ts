@@ -11,6 +11,14 @@ import type { Figure } from '../lib/types.ts';
 export function checkPageText(text: string, options: ReadOptions, index: ClaimIndex): Figure[] {
   return readPageFigures(text, options).map((reading) => {
     const { verdict, reports, summary } = compareReading(reading, index, { pageDate: options.date });
-    return { ...reading, verdict, reports, summary };
+    // The command-line contract: scope, period and asOf are always there (null when unknown).
+    return {
+      ...reading,
+      scope: reading.scope ?? null,
+      asOf: reading.asOf ?? null,
+      verdict,
+      reports,
+      summary,
+    };
   });
 }

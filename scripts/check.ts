@@ -51,7 +51,7 @@ function readable(file: string, pageDate: IsoDate | null, figures: Figure[]): st
     const who = [
       f.source,
       f.asOf,
-      f.period === 'window' ? 'one period' : null,
+      f.period === 'window' ? 'one day' : f.period === 'event' ? 'one incident' : null,
       f.modality === 'forecast' ? 'forecast' : null,
       f.scope ? `only ${f.scope}` : null,
     ]

@@ -15,7 +15,7 @@ function describe(c: Claim): string {
   const extras = [
     c.source ?? 'no source named',
     c.asOf ?? 'undated',
-    c.period === 'window' ? 'one period only' : null,
+    c.period === 'window' ? 'one day only' : c.period === 'event' ? 'one incident' : null,
     c.modality === 'forecast' ? 'forecast' : null,
     c.scope ? `only ${c.scope}` : null,
   ].filter(Boolean);

@@ -1,13 +1,12 @@
 /**
  * Summaries of a group's dated claims, in blocks of consecutive claims (so in date order), that let a
- * comparison weigh a block far from the page figure's date without looking at its claims one by one.
+ * comparison find a replaced report matching the page figure without looking at every claim before its date.
  *
- * Far from the figure's date a claim's stance depends only on whether its interval lies below, on or above
- * the figure's, whether it is a floor, and whether it can be superseded (index.ts lists the rules). So each
- * block keeps its intervals' ends sorted, with running counts of floors and of "steady" claims (those no
- * report ever supersedes) along each order: two binary searches then count the block's claims below and
- * above the figure, in each of those classes. Claims that may be superseded ("transient") are listed by the
- * day they stop counting, so those still current on a given day are a prefix of the list.
+ * Each block keeps its intervals' ends sorted, with running counts of "steady" claims (those no report ever
+ * supersedes) along each order: two binary searches then count the block's claims below and above the
+ * figure's interval, and how many of them are steady. Claims that may be superseded ("transient") are listed
+ * by the day they stop counting, so those still current on a given day are a prefix of the list: what
+ * overlaps the figure, less what is steady, less what is still current, had been replaced by its date.
  *
  * Blocks come in levels: level 0 has the smallest, and each level's blocks join `fanout` blocks of the
  * level below, so a long run of claims that holds nothing sought is passed over in a few steps. Pure.
@@ -18,8 +17,6 @@ export interface BlockSource {
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   readonly vague: Uint8Array;
-  readonly floor: Uint8Array;
-  readonly sourceId: Int32Array;
   readonly staleFrom: Float64Array;
 }
 
@@ -27,27 +24,21 @@ export interface BlockSource {
 export interface BlockLevel {
   readonly size: number;
   readonly count: number;
-  /** Block k's non-vague claims are entries [start[k], start[k+1]) of `lo`, `hi` and `maxHiByLo`. */
+  /** Block k's non-vague claims are entries [start[k], start[k+1]) of `lo` and `hi`. */
   readonly start: Int32Array;
   /** Each block's `lo` values, ascending. */
   readonly lo: Float64Array;
   /** Each block's `hi` values, ascending. */
   readonly hi: Float64Array;
-  /** Along `lo`'s order, the largest `hi` so far: whether any claim up to a `lo` reaches a value. */
-  readonly maxHiByLo: Float64Array;
   /**
-   * Running counts along each sorted order: of block k's first p entries, how many are steady (never
-   * superseded), steady floors, floors. At start[k] + k + p, so each block has p = 0…its claims.
+   * Running counts of steady claims (never superseded) along each sorted order: of block k's first p
+   * entries, how many are steady. At start[k] + k + p, so each block has p = 0…its claims.
    */
   readonly steadyByLo: Uint16Array;
-  readonly steadyFloorByLo: Uint16Array;
   readonly steadyByHi: Uint16Array;
-  readonly floorByHi: Uint16Array;
   /** Block k's transient claims, the one current longest first: entries [transientStart[k], …[k + 1]). */
   readonly transient: Int32Array;
   readonly transientStart: Int32Array;
-  /** For each block, a bit (sourceId mod 32) per source of its steady claims: a quick "not here". */
-  readonly steadySources: Int32Array;
 }
 
 export interface ClaimBlocks {
@@ -55,8 +46,6 @@ export interface ClaimBlocks {
   readonly end: number;
   /** Finest first; each level's block size is the one below times the fanout. */
   readonly levels: readonly BlockLevel[];
-  /** The source every floor comes from (-1 when there is none): the counts take floors for that source. */
-  readonly floorSource: number;
 }
 
 /** What `countBlock` finds: the block's non-vague claims, below (`hi < lo` of the figure) and above it. */
@@ -64,60 +53,34 @@ export interface BlockCounts {
   claims: number;
   below: number;
   above: number;
-  belowFloor: number;
   steady: number;
   belowSteady: number;
   aboveSteady: number;
-  aboveSteadyFloor: number;
 }
 
 export function emptyCounts(): BlockCounts {
-  return {
-    claims: 0,
-    below: 0,
-    above: 0,
-    belowFloor: 0,
-    steady: 0,
-    belowSteady: 0,
-    aboveSteady: 0,
-    aboveSteadyFloor: 0,
-  };
-}
-
-/** Bit for a source in `steadySources`. */
-export function sourceBit(sourceId: number): number {
-  return 1 << (sourceId & 31);
+  return { claims: 0, below: 0, above: 0, steady: 0, belowSteady: 0, aboveSteady: 0 };
 }
 
 /** The running counts are 16-bit. */
 const MAX_BLOCK = 0xffff;
 
-/**
- * Block summaries of claims [0, end), or null when the counts could not stand for the claims: a value that
- * is not a number, or floors that do not all come from one source that gives nothing but floors (the counts
- * take "a floor" and "from the floors' source" to be the same thing).
- */
+/** Block summaries of claims [0, end), or null when a value is not a number (the sorts need numbers). */
 export function summariseBlocks(
   b: BlockSource,
   end: number,
   size: number,
   fanout: number,
 ): ClaimBlocks | null {
-  let floorSource = -1;
   for (let i = 0; i < end; i++) {
-    if (b.vague[i]) continue;
-    if (Number.isNaN(b.lo[i]!) || Number.isNaN(b.hi[i]!)) return null;
-    if (b.floor[i] && floorSource < 0) floorSource = b.sourceId[i]!;
-  }
-  for (let i = 0; i < end; i++) {
-    if (!b.vague[i] && (b.floor[i] === 1) !== (b.sourceId[i] === floorSource)) return null;
+    if (!b.vague[i] && (Number.isNaN(b.lo[i]!) || Number.isNaN(b.hi[i]!))) return null;
   }
   const levels = [summariseLevel(b, end, size)];
   // A level above only when it passes over more than one block at a time.
   for (let s = size * fanout; fanout > 1 && s <= MAX_BLOCK && levels.at(-1)!.count > fanout; s *= fanout) {
     levels.push(summariseLevel(b, end, s));
   }
-  return { end, levels, floorSource };
+  return { end, levels };
 }
 
 function summariseLevel(b: BlockSource, end: number, size: number): BlockLevel {
@@ -130,14 +93,10 @@ function summariseLevel(b: BlockSource, end: number, size: number): BlockLevel {
     start: new Int32Array(count + 1),
     lo: new Float64Array(kept),
     hi: new Float64Array(kept),
-    maxHiByLo: new Float64Array(kept),
     steadyByLo: new Uint16Array(kept + count),
-    steadyFloorByLo: new Uint16Array(kept + count),
     steadyByHi: new Uint16Array(kept + count),
-    floorByHi: new Uint16Array(kept + count),
     transient: new Int32Array(kept),
     transientStart: new Int32Array(count + 1),
-    steadySources: new Int32Array(count),
   } satisfies BlockLevel;
 
   const steady = (i: number) => (b.staleFrom[i] === Infinity ? 1 : 0);
@@ -155,11 +114,8 @@ function summariseLevel(b: BlockSource, end: number, size: number): BlockLevel {
       const h = byHi[p]!;
       level.lo[entry + p] = b.lo[l]!;
       level.hi[entry + p] = b.hi[h]!;
-      level.maxHiByLo[entry + p] = Math.max(p > 0 ? level.maxHiByLo[entry + p - 1]! : -Infinity, b.hi[l]!);
       level.steadyByLo[cum + p + 1] = level.steadyByLo[cum + p]! + steady(l);
-      level.steadyFloorByLo[cum + p + 1] = level.steadyFloorByLo[cum + p]! + steady(l) * b.floor[l]!;
       level.steadyByHi[cum + p + 1] = level.steadyByHi[cum + p]! + steady(h);
-      level.floorByHi[cum + p + 1] = level.floorByHi[cum + p]! + b.floor[h]!;
     }
     entry += members.length;
 
@@ -167,7 +123,6 @@ function summariseLevel(b: BlockSource, end: number, size: number): BlockLevel {
     const transients = members.filter((i) => !steady(i)).sort((x, y) => b.staleFrom[y]! - b.staleFrom[x]!);
     level.transient.set(transients, transient);
     transient += transients.length;
-    for (const i of members) if (steady(i)) level.steadySources[k]! |= sourceBit(b.sourceId[i]!);
   }
   level.start[count] = entry;
   level.transientStart[count] = transient;
@@ -176,41 +131,16 @@ function summariseLevel(b: BlockSource, end: number, size: number): BlockLevel {
 
 /** Fills `out` with block k's counts against a page figure's interval [lo, hi]. */
 export function countBlock(level: BlockLevel, k: number, lo: number, hi: number, out: BlockCounts): void {
-  countBelowOf(level, k, lo, out);
-  countAboveOf(level, k, hi, out);
-}
-
-/** Only `claims`, `below`, `belowFloor` and `belowSteady` of `countBlock`: one search. */
-export function countBelowOf(level: BlockLevel, k: number, lo: number, out: BlockCounts): void {
   const from = level.start[k]!;
   const to = level.start[k + 1]!;
   const below = countBelow(level.hi, from, to, lo);
-  const at = from + k + below;
+  const notAbove = countAtMost(level.lo, from, to, hi);
   out.claims = to - from;
   out.below = below;
-  out.belowFloor = level.floorByHi[at]!;
-  out.belowSteady = level.steadyByHi[at]!;
-}
-
-/** Only `claims`, `steady`, `above`, `aboveSteady` and `aboveSteadyFloor` of `countBlock`: one search. */
-export function countAboveOf(level: BlockLevel, k: number, hi: number, out: BlockCounts): void {
-  const from = level.start[k]!;
-  const to = level.start[k + 1]!;
-  const notAbove = countAtMost(level.lo, from, to, hi);
-  const at = from + k + notAbove;
-  const end = to + k;
-  out.claims = to - from;
-  out.steady = level.steadyByLo[end]!;
+  out.belowSteady = level.steadyByHi[from + k + below]!;
+  out.steady = level.steadyByLo[to + k]!;
   out.above = to - from - notAbove;
-  out.aboveSteady = out.steady - level.steadyByLo[at]!;
-  out.aboveSteadyFloor = level.steadyFloorByLo[end]! - level.steadyFloorByLo[at]!;
-}
-
-/** Whether any of block k's claims overlaps [lo, hi]: those starting by `hi` must reach `lo`. */
-export function anyOverlap(level: BlockLevel, k: number, lo: number, hi: number): boolean {
-  const from = level.start[k]!;
-  const notAbove = countAtMost(level.lo, from, level.start[k + 1]!, hi);
-  return notAbove > 0 && level.maxHiByLo[from + notAbove - 1]! >= lo;
+  out.aboveSteady = out.steady - level.steadyByLo[from + k + notAbove]!;
 }
 
 /** How many of sorted[from, to) are < x. */

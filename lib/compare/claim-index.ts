@@ -1,24 +1,26 @@
 /**
- * The claim database arranged for comparison: claims grouped by what they count (metric → subject → place,
- * then period kind and modality), each group sorted by date with its numbers laid out in typed arrays, and
+ * The claim database arranged for comparison: claims grouped by what they count (metric → subject → place →
+ * scope, then period kind and modality), each group sorted by date with its numbers laid out in typed arrays, and
  * everything that does not depend on the page figure (intervals, floors, who supersedes whom) worked out
  * once here. A comparison then looks up one group without building a key and walks only that group.
  * Pure.
  */
-import type { Claim, ClaimRef, Metric, Subject } from '../types.ts';
+import {
+  PEOPLE_METRICS,
+  type Claim,
+  type ClaimRef,
+  type Metric,
+  type Period,
+  type Subject,
+} from '../types.ts';
 import { summariseBlocks, type ClaimBlocks } from './claim-blocks.ts';
 import { dayNumber } from './dates.ts';
 import { intervalOf } from './intervals.ts';
-import { measureKind, type MeasureKind } from './measures.ts';
+import { SAME_PERIOD_DAYS, isComparable, measureKind, type MeasureKind } from './measures.ts';
 import { isFloor, sourceKey } from './sources.ts';
 import { claimWords, type ClaimWords } from './wording.ts';
 
-/**
- * Two reports this many days apart or fewer describe the same period for the purpose of disagreement:
- * "249 by the previous evening" (asOf March 2) and "over 2,000" (March 3) are a disagreement between
- * sources, not a toll that grew eightfold overnight.
- */
-export const SAME_PERIOD_DAYS = 1;
+export { SAME_PERIOD_DAYS };
 
 /** A group of claims that count the same thing, sorted by date (then value, then id). */
 export interface Bucket {
@@ -54,15 +56,27 @@ export interface Bucket {
   /** A pointer to each claim, for `Report.supersededBy`, made on first use (`refOf`), then shared and frozen. */
   readonly refs: (ClaimRef | undefined)[];
   readonly kind: MeasureKind;
+  readonly period: Period;
+  /** `period === 'window'`: one day's figures, compared only with the same day's. */
   readonly window: boolean;
   readonly forecast: boolean;
+  /** Each source's claims (by `sourceId`), in index order: a source's latest word without a pass. */
+  readonly bySource: ReadonlyMap<number, Int32Array>;
+  /**
+   * For each prefix [0, k) of the claims, the floor (a monitor's confirmed count) with the largest `lo`, the
+   * later on ties, or -1 (n + 1 entries): whether the record rules a running total out, without a pass.
+   */
+  readonly floorTop: Int32Array;
   /** How many claims before each index are vague (n + 1 entries): reports are counted without a pass. */
   readonly vagueBefore: Int32Array;
   /** Claims [0, dated) have a date; the undated ones sort last. */
   readonly dated: number;
   /** The claims' indices by `sentenceId`, then index: the figure's own sentences without a pass. */
   readonly bySentence: Int32Array;
-  /** Summaries of the dated claims, to weigh them block by block (claim-blocks.ts); null for a one-day group. */
+  /**
+   * Summaries of the dated claims, to find a replaced report without a pass (claim-blocks.ts); null where
+   * nothing is ever replaced (one-day figures, forecasts).
+   */
   readonly blocks: ClaimBlocks | null;
 }
 
@@ -82,7 +96,9 @@ export const BLOCK_SIZE = 64;
 /** Each level passes over this many blocks of the one below at a time. */
 export const BLOCK_FANOUT = 16;
 
-type PlaceMap = Map<string, (Bucket | undefined)[]>;
+/** Buckets of one metric, subject, place and scope, by `slot` (period kind and modality). */
+type Slots = (Bucket | undefined)[];
+type PlaceMap = Map<string, Map<string, Slots>>;
 
 /** Strings numbered once for the whole index, so a comparison compares integers. */
 interface Ids {
@@ -119,20 +135,57 @@ export class ClaimIndex {
     return this.#ids.quotes.get(quote) ?? -1;
   }
 
-  /** The group counting exactly this, or undefined. No allocation. */
+  /**
+   * The group counting exactly this, or undefined: the same metric, subject, place, scope (null: the general
+   * count), period kind and modality. What is unknown (`comparable` is false) has no group.
+   */
   bucket(
     metric: Metric,
     subject: Subject,
-    place: string,
-    window: boolean,
+    place: string | null | undefined,
+    scope: string | null | undefined,
+    period: Period,
     forecast: boolean,
   ): Bucket | undefined {
-    return this.#measures.get(metric)?.get(subject)?.get(place)?.[slot(window, forecast)];
+    if (!comparable(metric, subject, place, scope, period)) return undefined;
+    return this.#measures.get(metric)?.get(subject)?.get(place)?.get(scopeKey(scope))?.[
+      slot(period, forecast)
+    ];
   }
 }
 
-function slot(window: boolean, forecast: boolean): number {
-  return (window ? 2 : 0) + (forecast ? 1 : 0);
+const PERIODS: readonly Period[] = ['cumulative', 'window', 'event'];
+
+function slot(period: Period, forecast: boolean): number {
+  return PERIODS.indexOf(period) * 2 + (forecast ? 1 : 0);
+}
+
+/**
+ * Whether a figure says what it counts well enough to be compared: a known metric and place; for people, who
+ * (`other` is unknown there, while buildings, attacks and money are counted as things, `other`); for the toll
+ * of one incident, which incident, and for weapons, which weapon (the scope): 200 Stingers are not 43 drones.
+ * Unknown things are compared with nothing.
+ */
+export function comparable(
+  metric: Metric,
+  subject: Subject,
+  place: string | null | undefined,
+  scope: string | null | undefined,
+  period: Period,
+): place is string {
+  if (!isComparable(metric) || !PERIODS.includes(period)) return false;
+  if (subject === 'other' && PEOPLE_METRICS.has(metric)) return false;
+  if (typeof place !== 'string' || place.trim() === '') return false;
+  return (period !== 'event' && metric !== 'weapons') || scopeKey(scope) !== '';
+}
+
+/** A scope as a key: case, spacing and punctuation aside; '' for the general count (null or blank). */
+export function scopeKey(scope: string | null | undefined): string {
+  if (typeof scope !== 'string') return '';
+  return scope
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function dateOf(claim: Claim): number {
@@ -149,15 +202,21 @@ export function indexClaims(claims: readonly Claim[], options: IndexOptions = {}
   if (!Number.isInteger(blockFanout) || blockFanout < 1) {
     throw new RangeError(`indexClaims: blockFanout must be a positive integer, not ${blockFanout}`);
   }
-  const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
+  const groups = new Map<Metric, Map<Subject, Map<string, Map<string, Claim[][]>>>>();
   for (const claim of claims) {
-    let bySubject = groups.get(claim.metric);
-    if (!bySubject) groups.set(claim.metric, (bySubject = new Map()));
-    let byPlace = bySubject.get(claim.subject);
-    if (!byPlace) bySubject.set(claim.subject, (byPlace = new Map()));
-    let slots = byPlace.get(claim.place);
-    if (!slots) byPlace.set(claim.place, (slots = [[], [], [], []]));
-    slots[slot(claim.period === 'window', claim.modality === 'forecast')]!.push(claim);
+    const { metric, subject, place, scope, period } = claim;
+    // A claim that does not say what it counts is no report of anything.
+    if (!comparable(metric, subject, place, scope, period)) continue;
+    let bySubject = groups.get(metric);
+    if (!bySubject) groups.set(metric, (bySubject = new Map()));
+    let byPlace = bySubject.get(subject);
+    if (!byPlace) bySubject.set(subject, (byPlace = new Map()));
+    let byScope = byPlace.get(place);
+    if (!byScope) byPlace.set(place, (byScope = new Map()));
+    const key = scopeKey(scope);
+    let slots = byScope.get(key);
+    if (!slots) byScope.set(key, (slots = PERIODS.flatMap(() => [[], []])));
+    slots[slot(period, claim.modality === 'forecast')]!.push(claim);
   }
 
   const measures = new Map<Metric, Map<Subject, PlaceMap>>();
@@ -168,15 +227,19 @@ export function indexClaims(claims: readonly Claim[], options: IndexOptions = {}
     for (const [subject, byPlace] of bySubject) {
       const places: PlaceMap = new Map();
       subjects.set(subject, places);
-      for (const [place, slots] of byPlace) {
-        places.set(
-          place,
-          slots.map((group, i) =>
-            group.length === 0
-              ? undefined
-              : buildBucket(group, metric, i >= 2, i % 2 === 1, ids, { blockSize, blockFanout }),
-          ),
-        );
+      for (const [place, byScope] of byPlace) {
+        const scopes = new Map<string, Slots>();
+        places.set(place, scopes);
+        for (const [key, slots] of byScope) {
+          scopes.set(
+            key,
+            slots.map((group, i) =>
+              group.length === 0
+                ? undefined
+                : buildBucket(group, metric, PERIODS[i >> 1]!, i % 2 === 1, ids, { blockSize, blockFanout }),
+            ),
+          );
+        }
       }
     }
   }
@@ -186,7 +249,7 @@ export function indexClaims(claims: readonly Claim[], options: IndexOptions = {}
 function buildBucket(
   group: Claim[],
   metric: Metric,
-  window: boolean,
+  period: Period,
   forecast: boolean,
   ids: Ids,
   blocks: Required<IndexOptions>,
@@ -202,6 +265,7 @@ function buildBucket(
   );
 
   const source = keyed.map((k) => sourceKey(k.claim.source, k.claim.document.publisher));
+  const window = period === 'window';
   const bucket = {
     claims: keyed.map((k) => k.claim),
     day: new Float64Array(n),
@@ -220,8 +284,11 @@ function buildBucket(
     words: new Array<ClaimWords | undefined>(n).fill(undefined),
     refs: new Array<ClaimRef | undefined>(n).fill(undefined),
     kind: measureKind(metric),
+    period,
     window,
     forecast,
+    bySource: new Map<number, Int32Array>(),
+    floorTop: new Int32Array(n + 1).fill(-1),
     vagueBefore: new Int32Array(n + 1),
     dated: n,
     bySentence: new Int32Array(n),
@@ -237,10 +304,17 @@ function buildBucket(
   // Only running totals and levels reported over time are superseded; a one-day figure or a forecast is not.
   if (!window && !forecast) findSuperseding(bucket);
   for (let i = 0; i < n; i++) bucket.vagueBefore[i + 1] = bucket.vagueBefore[i]! + bucket.vague[i]!;
+  indexSources(bucket);
+  for (let i = 0; i < n; i++) {
+    const top = bucket.floorTop[i]!;
+    const floor = bucket.floor[i] === 1 && !bucket.vague[i] && !Number.isNaN(bucket.day[i]!);
+    bucket.floorTop[i + 1] = floor && (top < 0 || bucket.lo[i]! >= bucket.lo[top]!) ? i : top;
+  }
   while (bucket.dated > 0 && Number.isNaN(bucket.day[bucket.dated - 1]!)) bucket.dated--;
   numberSentences(bucket);
-  // A one-day figure meets only its own day's claims: a few, weighed one by one.
-  if (!window) bucket.blocks = summariseBlocks(bucket, bucket.dated, blocks.blockSize, blocks.blockFanout);
+  // Only running totals and levels are ever replaced; one-day figures and forecasts need no search.
+  if (!window && !forecast)
+    bucket.blocks = summariseBlocks(bucket, bucket.dated, blocks.blockSize, blocks.blockFanout);
   return bucket;
 }
 
@@ -256,6 +330,7 @@ const CLAIM_KEYS: ReadonlySet<string> = new Set<keyof Claim>([
   'metric',
   'subject',
   'place',
+  'scope',
   'period',
   'asOf',
   'source',
@@ -332,6 +407,16 @@ function findSuperseding(
       }
     }
   }
+}
+
+function indexSources(b: Bucket & { bySource: Map<number, Int32Array> }): void {
+  const lists = new Map<number, number[]>();
+  b.sourceId.forEach((id, i) => {
+    let list = lists.get(id);
+    if (!list) lists.set(id, (list = []));
+    list.push(i);
+  });
+  for (const [id, list] of lists) b.bySource.set(id, Int32Array.from(list));
 }
 
 /** Fills `sentenceId` and `bySentence`: sentences numbered quote by quote, so both follow `quoteId`. */

@@ -1,74 +1,52 @@
 /**
  * Comparing a page figure with the claim database, the way a careful fact-checker would (SPEC.md,
- * "Comparison"; issue 4). `indexClaims` once, then `compareReading` per figure.
+ * "Comparison"). `indexClaims` once, then `compareReading` per figure.
  *
  * WHAT IS COMPARED (like with like)
- * - Only claims of the same metric, subject, place and period kind (`cumulative` or `window`). Children are
- *   their own subject: a count of children killed is never compared with civilians or people killed (the
- *   popup and card show them apart, as their own measure).
- * - A figure whose metric is `other` (not understood) is compared with nothing.
- * - Forecasts are never checked against counts: a reported figure is compared with reported claims only,
- *   and a forecast ("could reach as high as 10 million") only with other forecasts, by number alone.
- * - A one-day figure (`window`: "53 died in the past 24 hours") is compared only with window figures for
- *   the same day; a figure for Thursday says nothing about Wednesday. With no date, nothing matches it.
- * - A claim in the very sentence the figure stands in (same quote and text: the page is, or copies, a
- *   corpus document) is the same report, not another one, and is left out.
+ * - Only claims of the same metric, subject, place, scope and period kind, and the same modality. Children
+ *   are their own subject. A scope (`health care attacks`, `Kramatorsk station strike`) narrows a count: it
+ *   meets only the same scope, and the general count (scope null) only the general count.
+ * - What is unknown is compared with nothing: metric or subject `other`, no place, and the toll of one
+ *   incident (`event`) that does not say which incident (no scope).
+ * - A one-day figure (`window`) meets only the same day's one-day figures; without a date, nothing.
+ * - An incident's toll (`event`) meets the same incident's, at any date: it grows over the following days
+ *   like a running total, and is weighed as one.
+ * - Forecasts meet only forecasts.
+ * - A claim in the very sentence the figure stands in (same quote and text: the page is, or copies, a corpus
+ *   document) is the same report, not another one, and is left out; so is a claim with no number.
  *
  * NUMBERS ARE INTERVALS
  * `low`/`high` from the figures layer (`more than 9,000` → [9000, ∞), `nearly 500` → [450, 500]); an open
- * side is 0 or ∞; `3.8 million` allows its rounding (3.75–3.85 million). Two figures agree in number when
- * their intervals overlap. A figure with no number (`thousands`, `dozens`) can neither confirm nor
- * contradict one: it is not compared (a vague page figure gets `no-reports`, "gives no number to check")
- * and is never a report.
+ * side is 0 or ∞; `3.8 million` allows its rounding. Two numbers match when their intervals overlap. A figure
+ * with no number (`thousands`) can neither confirm nor contradict: it is not compared.
  *
- * TIME (the page figure's date is its `asOf`, else the page date)
- * Each report is placed `earlier`, `same-day` or `later` (`unknown` without a page date), with `daysApart`.
- * Reports at most SAME_PERIOD_DAYS (1) apart describe the same period: there, different numbers from
- * different sources are a disagreement, said plainly ("UN vs Ukrainian officials on the same day"). Further
- * apart (or the same source on another day):
- * - running totals (killed, injured, fled abroad, attacks, aid…) only grow: a larger figure later, or a
- *   smaller one earlier, is progress and consistent; the reverse is a contradiction (a later total can't
- *   be smaller), and an earlier larger report means the page figure may be out of date;
- * - levels (trapped, missing, detained, displaced) move both ways: another date's figure is consistent.
+ * TIME (the figure's date is its `asOf`, else the page date)
+ * Reports at most SAME_PERIOD_DAYS (3) from it describe the same period (the same day, for `window`). Only
+ * those can agree with it or disagree; the others are context: a running total grows, a level moves, and
+ * "780 ten days earlier" says neither yes nor no to today's figure. A report replaced by a later report of
+ * the same measure before the figure's date (superseded: larger, for a total; different, for a level; never a
+ * confirmed count by someone else's estimate) speaks for that date no more.
  *
- * SUPERSEDED
- * A report is superseded by a later report of the same measure that moved past it (larger, for a total;
- * different, for a level) and is not the same period from another source. `supersededBy` names the latest
- * such report ("superseded by 4,253 (OHCHR, 2022-06-07)"). A report already superseded before the page
- * figure's date no longer speaks for that date: it neither supports nor contradicts the figure (it is
- * shown, `consistent: false`, "already superseded by 516 (…)"); the reports that replaced it
- * decide. A figure matching a report superseded only later agrees (it was right when written), and the
- * summary says it has since been superseded.
+ * VERDICT (stances.ts names how each report stands)
+ * - `differs` when the record rules the figure out: a monitor's confirmed count (a floor: OHCHR, the UN
+ *   human rights office) at or before its date is above it; or its own source's latest report by then gives
+ *   another number (not an update of its own count); unless it repeats a replaced number (`outdated`).
+ * - else `agrees` when a report of the same period matches it (other sources may disagree: the summary
+ *   names the nearest);
+ * - else `differs` when reports of the same period give other numbers (`outdated` when the figure matches a
+ *   replaced report: the page repeats an old number);
+ * - else `outdated` when it matches a report already replaced by its date;
+ * - else `other-dates`: reports exist, none of the same period gives its number and none contradicts it
+ *   (a confirmed minimum below it from someone else, a source's own update, other dates);
+ * - `no-reports` when nothing counts the same thing with a number.
  *
- * OWN SOURCE
- * A figure attributed to a source ("the UN said 249") is out of date or misquoted when that same source's
- * latest report at or before the figure's date gives another number: then the verdict is `differs`
- * whatever other sources allow (the one exception to "agrees when some report is consistent").
- *
- * FLOORS
- * Confirmed counts of casualties from UN monitors (OHCHR, UN human rights office, UN) are minimums: the
- * real toll is likely higher. So when the smaller of two figures is such a floor and the larger comes from
- * another source, they are consistent, at any date, and the note says why. The other way round is not
- * excused: a figure below a floor is contradicted by it. A floor is superseded only by a later confirmed
- * count (or by its own source), never by a larger estimate from elsewhere.
- *
- * VERDICT
- * `agrees` when some report is consistent with the figure (matches it, or the difference is explained by
- * time, a floor or a level); `differs` when reports exist and none is (or OWN SOURCE); `no-reports` when
- * nothing counts the same thing with a number. So a page dated 2022-03-03 saying 249 civilians killed agrees with the UN's 249 of the
- * day before, is not contradicted by OHCHR's 4,253 of 2022-06-07 (later, larger), and the summary says it
- * has since been superseded; the same 249 on a page dated 2022-06-10 differs: it is out of date. When sources
- * disagree about the same period the verdict follows the report that supports the figure, and the
- * summary names the one that does not ("…; Zelenskyy gave more than 9,000 a day later").
- *
- * Cost: one map lookup per figure (no key built). The group's claims within about a day of the figure's
- * date are weighed one by one; the rest by block summaries, looking inside a block only for the claims the
- * verdict and summary name (weighing.ts, claim-blocks.ts), so a comparison grows with the group's size by
- * little more than a block walk. Report objects are built only for the reports returned: at most
- * `maxReports`, those nearest the figure's date and those the summary names.
+ * Cost: one map lookup per figure. The claims of the figure's period are weighed one by one; the rest only
+ * through summaries kept by the index (weighing.ts). Report objects are built only for the reports returned:
+ * at most `maxReports`, those nearest the figure's date and those the summary names.
  */
-import type { Comparison, IsoDate, Reading, Report, TimeRelation } from '../types.ts';
+import type { Comparison, IsoDate, Reading, Report, TimeRelation, Verdict } from '../types.ts';
 import {
+  comparable,
   firstAfter,
   firstAtOrAfter,
   refOf,
@@ -79,11 +57,18 @@ import {
 } from './claim-index.ts';
 import { dayNumber, yearOfDay } from './dates.ts';
 import { intervalOf, type Interval } from './intervals.ts';
-import { isComparable } from './measures.ts';
 import { isFloor, shortName, sourceKey } from './sources.ts';
-import { STALE, Stance, isConsistent } from './stances.ts';
+import { STALE, isConsistent, type Stance } from './stances.ts';
 import { Weighing } from './weighing.ts';
-import { apart, noReportsSummary, noteFor, span } from './wording.ts';
+import {
+  agreeSummary,
+  differSummary,
+  noReportsSummary,
+  noteFor,
+  otherDatesSummary,
+  outdatedSummary,
+  type Named,
+} from './wording.ts';
 
 export { ClaimIndex, SAME_PERIOD_DAYS, indexClaims, type IndexOptions } from './claim-index.ts';
 
@@ -105,16 +90,16 @@ interface Page {
   /** Its source as the index numbers it (-1 when no claim has it). */
   sourceId: number;
   who: string;
-  /** The year of the figure's date, so notes name other years only. */
+  /** The year of the figure's date, so lines name other years only. */
   year: number | undefined;
 }
 
 export function compareReading(reading: Reading, index: ClaimIndex, options: CompareOptions): Comparison {
-  if (!isComparable(reading.metric)) {
+  if (!comparable(reading.metric, reading.subject, reading.place, reading.scope, reading.period)) {
     return {
       verdict: 'no-reports',
       reports: [],
-      summary: 'Not compared: what this figure counts is unclear.',
+      summary: 'Not compared: what this figure counts, where, or which incident, is unclear.',
     };
   }
   const iv = intervalOf(reading);
@@ -129,7 +114,8 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
     reading.metric,
     reading.subject,
     reading.place,
-    reading.period === 'window',
+    reading.scope,
+    reading.period,
     reading.modality === 'forecast',
   );
   if (!bucket) return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading) };
@@ -176,30 +162,87 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
     return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading, vague > 0) };
   w.weigh(from, to);
 
-  // A figure attributed to a source that had itself published another number by then is out of date or
-  // misquoted, whatever other sources allow.
-  const disowned = w.own >= 0 && !w.ownAgrees;
-  const namedConflict = disowned && !(bucket.lo[w.own]! > page.iv.hi) ? w.own : w.namedConflict;
-  const verdict = w.best >= 0 && !disowned ? 'agrees' : 'differs';
+  const disowned = w.own >= 0 && !w.ownConsistent;
+  const { verdict, summary } = conclude(bucket, page, {
+    best: w.best,
+    conflict: w.conflict,
+    impossible: w.impossible,
+    stale: w.stale,
+    own: disowned ? w.own : -1,
+    nearest: w.nearest,
+    nearestStance: w.nearest >= 0 ? w.stanceOf(w.nearest) : 0,
+    earlier: w.earlier,
+    later: w.later,
+  });
   const picked = pick(w, from, to, weighed, options.maxReports ?? MAX_REPORTS, [
     w.best,
-    namedConflict,
-    w.outdatedBy,
-    w.staleMatch,
+    w.conflict,
+    w.impossible,
+    w.stale,
+    disowned ? w.own : -1,
+    w.nearest,
+    w.earlier,
+    w.later,
   ]);
   const reports = picked.map((i) => report(bucket, i, page, w.stanceOf(i)));
-  let summary: string;
-  if (verdict === 'agrees') {
-    // Only this summary says how many reports differ: the blocks far from the figure are counted for it.
-    const contradictions = namedConflict < 0 ? w.contradictions() : 0;
-    summary = agreeSummary(bucket, page, w.best, w.stanceOf(w.best), namedConflict, contradictions);
-  } else {
-    // The latest report weighed (the group is in date order).
-    let latest = to - 1;
-    while (latest > from && w.isSkip(latest)) latest--;
-    summary = differSummary(bucket, page, w.outdatedBy, w.staleMatch, namedConflict, weighed, latest);
-  }
   return { verdict, reports, summary };
+}
+
+/** The claims a verdict rests on (indices into the group; -1: none). */
+interface Facts {
+  best: number;
+  conflict: number;
+  impossible: number;
+  stale: number;
+  /** The figure's own source's latest report when it does not fit the figure. */
+  own: number;
+  nearest: number;
+  nearestStance: number;
+  earlier: number;
+  later: number;
+}
+
+function conclude(b: Bucket, page: Page, f: Facts): { verdict: Verdict; summary: string } {
+  const named = (i: number): Named => ({ words: wordsOf(b, i), days: b.day[i]! - page.day });
+  const y = page.year;
+  const outdated = (): string => {
+    const by = b.staleBy[f.stale]!;
+    const latest = b.supersededBy[f.stale]!;
+    return outdatedSummary(
+      wordsOf(b, f.stale),
+      by >= 0 ? wordsOf(b, by) : null,
+      latest >= 0 ? wordsOf(b, latest) : null,
+    );
+  };
+  if (f.impossible >= 0 || f.own >= 0) {
+    if (f.best < 0 && f.stale >= 0) return { verdict: 'outdated', summary: outdated() };
+    const summary =
+      f.impossible >= 0
+        ? differSummary('impossible', named(f.impossible), y)
+        : differSummary('own', named(f.own), y);
+    return { verdict: 'differs', summary };
+  }
+  if (f.best >= 0) {
+    const sup = b.supersededBy[f.best]!;
+    const summary = agreeSummary(
+      named(f.best),
+      sup >= 0 ? wordsOf(b, sup) : null,
+      f.conflict >= 0 ? named(f.conflict) : null,
+      y,
+    );
+    return { verdict: 'agrees', summary };
+  }
+  if (f.stale >= 0) return { verdict: 'outdated', summary: outdated() };
+  if (f.conflict >= 0)
+    return { verdict: 'differs', summary: differSummary('conflict', named(f.conflict), y) };
+  const summary = otherDatesSummary(
+    f.nearest >= 0 ? { ...named(f.nearest), stance: f.nearestStance as Stance } : null,
+    f.earlier >= 0 ? named(f.earlier) : null,
+    f.later >= 0 ? named(f.later) : null,
+    y,
+    !Number.isNaN(page.day),
+  );
+  return { verdict: 'other-dates', summary };
 }
 
 /**
@@ -257,6 +300,7 @@ function report(b: Bucket, i: number, page: Page, stance: number): Report {
     metric: c.metric,
     subject: c.subject,
     place: c.place,
+    scope: c.scope ?? null,
     period: c.period,
     asOf: c.asOf,
     source: c.source,
@@ -270,18 +314,17 @@ function report(b: Bucket, i: number, page: Page, stance: number): Report {
     note: noteFor({
       words: wordsOf(b, i),
       forecast: b.forecast,
+      window: b.window,
       stance: stance as Stance,
       days: d,
       larger: b.lo[i]! > page.iv.hi,
-      matches: page.iv.lo <= b.hi[i]! && b.lo[i]! <= page.iv.hi,
       sameSource: b.sourceId[i] === page.sourceId,
       pageWho: page.who,
       supersededBy: sup >= 0 ? wordsOf(b, sup) : null,
       staleBy: stance === STALE && b.staleBy[i]! >= 0 ? wordsOf(b, b.staleBy[i]!) : null,
-      refYear: page.year,
     }),
   };
-  // Superseded before the page figure's date: it no longer speaks for that date (shown as "outdated").
+  // Replaced before the page figure's date: it no longer speaks for that date (shown as "outdated").
   if (stance === STALE) r.outdated = true;
   // Fields a claim carries beyond the shared vocabulary (e.g. whose document it is) travel with it.
   const extra = b.extra[i];
@@ -289,67 +332,4 @@ function report(b: Bucket, i: number, page: Page, stance: number): Report {
     for (const key of extra)
       (r as unknown as Record<string, unknown>)[key] ??= (c as unknown as Record<string, unknown>)[key];
   return r;
-}
-
-function agreeSummary(
-  b: Bucket,
-  page: Page,
-  best: number,
-  stance: number,
-  conflict: number,
-  contradictions: number,
-): string {
-  const ref = wordsOf(b, best).ref;
-  const d = b.day[best]! - page.day;
-  let line: string;
-  switch (stance) {
-    case Stance.match: {
-      const sup = b.supersededBy[best]!;
-      line = `Agrees with ${ref}`;
-      if (sup >= 0) line += `, since superseded by ${wordsOf(b, sup).ref}`;
-      break;
-    }
-    case Stance.floor:
-      line =
-        b.lo[best]! > page.iv.hi
-          ? `Consistent: ${ref} is higher, and a confirmed count like this one is a floor`
-          : `Consistent with ${ref}, a confirmed count: the real number is likely higher`;
-      break;
-    case Stance.progress:
-      line = d > 0 ? `Consistent: the count grew later (${ref})` : `Consistent: up from ${ref}`;
-      break;
-    default:
-      line = `Consistent: the other reports are for other dates (${ref})`;
-  }
-  if (conflict >= 0) {
-    const claim = b.claims[conflict]!;
-    const who = wordsOf(b, conflict).who;
-    const when = b.day[conflict]! - page.day;
-    line += `; ${who} gave ${shortName(claim.text)} ${when === 0 ? 'the same day' : span(when)}`;
-  } else if (contradictions > 0) {
-    line += `; ${contradictions} other ${contradictions === 1 ? 'report differs' : 'reports differ'}`;
-  }
-  return `${line}.`;
-}
-
-function differSummary(
-  b: Bucket,
-  page: Page,
-  outdatedBy: number,
-  stale: number,
-  conflict: number,
-  weighed: number,
-  latest: number,
-): string {
-  if (outdatedBy >= 0) return `Out of date: superseded by ${wordsOf(b, outdatedBy).ref}.`;
-  if (stale >= 0 && b.supersededBy[stale]! >= 0) {
-    return `Out of date: matches ${wordsOf(b, stale).ref}, superseded by ${wordsOf(b, b.supersededBy[stale]!).ref}.`;
-  }
-  if (conflict >= 0) {
-    const claim = b.claims[conflict]!;
-    const who = wordsOf(b, conflict).who;
-    return `Differs: ${who} gave ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
-  }
-  const n = weighed === 1 ? 'the only report' : `all ${weighed} reports`;
-  return `Differs from ${n}; the latest is ${wordsOf(b, latest).ref}.`;
 }

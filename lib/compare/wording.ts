@@ -7,7 +7,20 @@ import { SUBJECT_LABELS, measureLabel } from '../ui/labels.ts';
 import type { Claim, ClaimRef, Reading } from '../types.ts';
 import { monthDay } from './dates.ts';
 import { shortName, whoOf } from './sources.ts';
-import { BACKWARDS, CONFLICT, FLOOR, LEVEL, MATCH, PROGRESS, STALE, type Stance } from './stances.ts';
+import { SAME_PERIOD_DAYS } from './measures.ts';
+import {
+  BACKWARDS,
+  CONFLICT,
+  FLOOR,
+  IMPOSSIBLE,
+  LEVEL,
+  MATCH,
+  PROGRESS,
+  SAME_NUMBER,
+  STALE,
+  UNDATED,
+  type Stance,
+} from './stances.ts';
 
 /** "4,253 (OHCHR, 2022-06-07)". */
 export function describeRef(ref: Pick<ClaimRef, 'text' | 'source' | 'publisher' | 'asOf'>): string {
@@ -34,47 +47,37 @@ function spanOf(days: number): string {
   return days > 0 ? `${amount} later` : `${amount} earlier`;
 }
 
-/** How two sources' figures sit in one period: "on the same day" or "a day apart". */
-export function samePeriod(days: number): string {
-  return days === 0 ? 'on the same day' : 'a day apart';
+/** "10 days before", "2 days after", "the same day"; '' when either date is unknown. */
+export function distance(days: number): string {
+  if (Number.isNaN(days)) return '';
+  if (days === 0) return 'the same day';
+  const n = Math.abs(days);
+  return `${n === 1 ? 'a day' : `${n} days`} ${days > 0 ? 'after' : 'before'}`;
 }
 
-/** "on the same day", "a day apart", "5 days earlier"; '' when unknown. */
-export function apart(days: number): string {
-  return Math.abs(days) <= 1 ? samePeriod(days) : span(days);
+/** Where a report stands in time from the page figure: "earlier", "same period", "later"; '' unknown. */
+export function relationWord(days: number, window: boolean): string {
+  if (Number.isNaN(days)) return '';
+  if (days === 0) return 'same day';
+  if (!window && Math.abs(days) <= SAME_PERIOD_DAYS) return 'same period';
+  return days > 0 ? 'later' : 'earlier';
 }
 
-/** What a report's notes need, worked out once per claim when the index is built. */
+/** What a report's notes and the summaries need, worked out once per claim. */
 export interface ClaimWords {
   /** Who it comes from, bounded: "Kremlin", else the publisher. */
   who: string;
+  /** The figure as written, bounded. */
+  text: string;
   /** "4,253 (OHCHR, 2022-06-07)". */
   ref: string;
-  /** "Kremlin figure for March 2" when the claim is about another day than its document's; else ''. */
-  about: string;
-  /** The same with the year, for a page figure of another year: "Kremlin figure for March 2, 2022". */
-  aboutWithYear: string;
-  /** The year of the claim's `asOf`, and of its document. */
-  asOfYear: number;
-  docYear: number;
-  /** "reported", or "forecast made" for a forecast. */
-  verb: string;
-  /** "reported on June 7, 2022": when there is no page date to count days from. */
-  on: string;
+  /** The date it describes: its `asOf`, else its document's date. */
+  date: string;
+  forecast: boolean;
 }
 
 export function claimWords(claim: Claim): ClaimWords {
   const who = whoOf(claim.source, claim.document.publisher);
-  const docYear = Number(claim.document.date.slice(0, 4));
-  const asOfYear = claim.asOf === null ? docYear : Number(claim.asOf.slice(0, 4));
-  const verb = claim.modality === 'forecast' ? 'forecast made' : 'reported';
-  let about = '';
-  let aboutWithYear = '';
-  if (claim.asOf !== null && claim.asOf !== claim.document.date) {
-    const what = `${who} ${claim.modality === 'forecast' ? 'forecast' : 'figure'} for `;
-    about = what + monthDay(claim.asOf, asOfYear);
-    aboutWithYear = what + monthDay(claim.asOf);
-  }
   const date = claim.asOf ?? claim.document.date;
   const ref = describeRef({
     text: claim.text,
@@ -82,33 +85,28 @@ export function claimWords(claim: Claim): ClaimWords {
     publisher: claim.document.publisher,
     asOf: date,
   });
-  return { who, ref, about, aboutWithYear, asOfYear, docYear, verb, on: `${verb} on ${monthDay(date)}` };
+  return { who, text: shortName(claim.text), ref, date, forecast: claim.modality === 'forecast' };
 }
 
 /**
- * When the report was made, relative to the page figure: "reported 16 days later", "Kremlin figure for
- * March 2, 20 days earlier", "forecast made the same day", "reported on June 7, 2022" (no page date).
+ * One line a reader takes in at a glance: "UN human rights office said 780 on March 18, 10 days earlier"
+ * (the year only when it is not the page figure's, `refYear`).
  */
-export function timing(w: ClaimWords, days: number, refYear: number | undefined): string {
+export function said(w: ClaimWords, days: number, refYear: number | undefined): string {
   const when = span(days);
-  if (w.about) {
-    // Without a page date, the report's own document sets the year that goes without saying.
-    const about = w.asOfYear === (refYear ?? w.docYear) ? w.about : w.aboutWithYear;
-    return when ? `${about}, ${when}` : about;
-  }
-  return when ? `${w.verb} ${when}` : w.on;
+  const on = `on ${monthDay(w.date, refYear ?? Number(w.date.slice(0, 4)))}`;
+  return `${w.who} ${w.forecast ? 'forecast' : 'said'} ${w.text} ${on}${when ? `, ${when}` : ''}`;
 }
 
 export interface NoteParts {
   words: ClaimWords;
   forecast: boolean;
+  window: boolean;
   stance: Stance;
   /** Days from the page figure's date to the report's; NaN when unknown. */
   days: number;
-  /** Whether the report is larger than the page figure (meaningful for floor, progress, backwards). */
+  /** Whether the report is larger than the page figure. */
   larger: boolean;
-  /** Whether the two intervals overlap. */
-  matches: boolean;
   sameSource: boolean;
   /** Who the page figure comes from, for "UN vs Ukrainian officials". */
   pageWho: string;
@@ -116,19 +114,22 @@ export interface NoteParts {
   supersededBy: ClaimWords | null;
   /** For a report stale by the page figure's date: the words of the first report that replaced it. */
   staleBy: ClaimWords | null;
-  refYear: number | undefined;
 }
 
-/** The report's note: when, how it stands, and what replaced it. */
+/**
+ * The report's note: where it stands in time ("earlier: 780 (UN human rights office, 2022-03-18), 10 days
+ * before"), how it stands towards the figure, and what replaced it.
+ */
 export function noteFor(p: NoteParts): string {
-  const stance = stancePhrase(p);
-  let note = timing(p.words, p.days, p.refYear);
+  const relation = relationWord(p.days, p.window);
+  let note = relation ? `${relation}: ${p.words.ref}, ${distance(p.days)}` : p.words.ref;
   if (p.stance === STALE && p.staleBy) {
     // Name what replaced it before the page's date, then the latest if that is another report.
-    note += `; ${p.matches ? 'matches, but ' : ''}already superseded by ${p.staleBy.ref}`;
+    note += `; already superseded by ${p.staleBy.ref} by this figure's date`;
     if (p.supersededBy && p.supersededBy !== p.staleBy) note += `; latest: ${p.supersededBy.ref}`;
     return note;
   }
+  const stance = stancePhrase(p);
   if (stance) note += `; ${stance}`;
   if (p.supersededBy) note += `; superseded by ${p.supersededBy.ref}`;
   return note;
@@ -136,40 +137,112 @@ export function noteFor(p: NoteParts): string {
 
 function stancePhrase(p: NoteParts): string {
   const who = p.words.who;
-  const near = !Number.isNaN(p.days) && Math.abs(p.days) <= 1;
   switch (p.stance) {
     case MATCH:
       return 'agrees';
+    case SAME_NUMBER:
+      return Number.isNaN(p.days)
+        ? 'fits this figure, date unknown'
+        : 'fits this figure, but for another date';
     case STALE:
-      return p.matches
-        ? "matches, but had been superseded by this figure's date"
-        : "had been superseded by this figure's date";
+      return "had been replaced by this figure's date";
     case PROGRESS:
       return p.larger ? 'higher: the count grew' : 'lower: the count grew since';
     case LEVEL:
-      return 'a different date: this number goes up and down';
-    case FLOOR: {
-      const why = p.larger
-        ? 'higher than a confirmed count, which is a floor'
-        : `${who} counts confirmed cases only, a floor: the real number is likely higher`;
-      return near ? `${versus(p)}: ${why}` : why;
-    }
+      return p.forecast ? 'a forecast for another date' : 'another date: this number goes up and down';
+    case FLOOR:
+      return p.larger
+        ? 'higher than a confirmed count, which is a minimum'
+        : `${who} counts confirmed cases only, a minimum: the real number is likely higher`;
+    case UNDATED:
+      return 'no date to set it beside this figure';
+    case BACKWARDS:
+      return p.larger ? 'higher, though reported earlier' : 'lower, though reported later';
     case CONFLICT:
       if (p.forecast) return 'a different forecast';
-      if (!near) return 'differs';
-      return p.sameSource ? `${who} gave a different figure ${samePeriod(p.days)}` : versus(p);
-    case BACKWARDS:
-      return p.larger
-        ? 'higher, though reported earlier: this figure may be out of date'
-        : 'lower, though reported later';
+      if (p.sameSource)
+        return `${who} gave a different figure ${p.days === 0 ? 'the same day' : 'in the same period'}`;
+      return `${who} vs ${p.pageWho} ${p.days === 0 ? 'on the same day' : 'in the same period'}`;
+    case IMPOSSIBLE:
+      return 'a confirmed count already higher: a running total cannot fall below it';
     default:
       return '';
   }
 }
 
-/** "UN vs Ukrainian officials on the same day": made only for the stances that say it. */
-function versus(p: NoteParts): string {
-  return `${p.words.who} vs ${p.pageWho} ${samePeriod(p.days)}`;
+/** A report the summary names: its words and its days from the figure. */
+export interface Named {
+  words: ClaimWords;
+  days: number;
+}
+
+/** "Agrees: UN human rights office said 249 on March 2, a day earlier." */
+export function agreeSummary(
+  best: Named,
+  supersededBy: ClaimWords | null,
+  conflict: Named | null,
+  refYear: number | undefined,
+): string {
+  let line = `Agrees: ${said(best.words, best.days, refYear)}`;
+  if (supersededBy) line += ` (since superseded by ${supersededBy.ref})`;
+  if (conflict) line += `; ${said(conflict.words, conflict.days, refYear)}`;
+  return `${line}.`;
+}
+
+/** Why a figure differs: the record rules it out, its own source said otherwise, or the same period does. */
+export function differSummary(
+  why: 'impossible' | 'own' | 'conflict',
+  named: Named,
+  refYear: number | undefined,
+): string {
+  const w = named.words;
+  switch (why) {
+    case 'impossible':
+      return `Differs: ${w.who} had confirmed ${w.text} by ${monthDay(w.date, refYear)} (${span(named.days)}), and a confirmed count is a minimum.`;
+    case 'own':
+      return `Differs: its own source, ${said(w, named.days, refYear)}.`;
+    default:
+      return `Differs: ${said(w, named.days, refYear)}.`;
+  }
+}
+
+/** "Outdated: 249 (UN, 2022-03-02) had been replaced by 780 (UN, 2022-03-18) by this figure's date." */
+export function outdatedSummary(
+  stale: ClaimWords,
+  staleBy: ClaimWords | null,
+  latest: ClaimWords | null,
+): string {
+  if (!staleBy) return `Outdated: ${stale.ref} had been replaced by this figure's date.`;
+  let line = `Outdated: ${stale.ref} had been replaced by ${staleBy.ref} by this figure's date`;
+  if (latest && latest !== staleBy) line += `; latest: ${latest.ref}`;
+  return `${line}.`;
+}
+
+/**
+ * Reports exist but none of the same period bears on the figure: the nearest of the period that neither
+ * matches nor contradicts it (a confirmed minimum, a source's own update), else the nearest of other dates.
+ */
+export function otherDatesSummary(
+  inPeriod: (Named & { stance: Stance }) | null,
+  earlier: Named | null,
+  later: Named | null,
+  refYear: number | undefined,
+  dated: boolean,
+): string {
+  if (!dated)
+    return 'No date for this figure, so no report can be set beside it: they are shown, not weighed.';
+  if (inPeriod) {
+    const why =
+      inPeriod.stance === FLOOR
+        ? 'a confirmed count is a minimum'
+        : inPeriod.stance === PROGRESS
+          ? 'the same source updated its count'
+          : 'this number goes up and down';
+    return `Not contradicted: ${said(inPeriod.words, inPeriod.days, refYear)}; ${why}.`;
+  }
+  const parts = [earlier, later].filter((n): n is Named => n !== null);
+  if (parts.length === 0) return 'Only other dates: no report bears on this date.';
+  return `Only other dates: ${parts.map((n) => said(n.words, n.days, refYear)).join('; ')}.`;
 }
 
 /**

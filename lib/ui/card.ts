@@ -154,7 +154,12 @@ export class FigureCard {
         : null,
       figure.source ? `source: ${figure.source}` : null,
       figure.asOf ? `as of ${figure.asOf}` : null,
-      figure.period === 'window' ? 'a count for a short period' : null,
+      figure.period === 'window'
+        ? 'a count for one day'
+        : figure.period === 'event'
+          ? 'the toll of one incident'
+          : null,
+      figure.scope ? `only ${figure.scope}` : null,
       figure.modality === 'forecast' ? 'a forecast' : null,
     ].filter((p): p is string => p !== null);
     facts.textContent = factParts.join(' · ');

@@ -33,7 +33,12 @@ export function publisherName(meta: DocumentMeta): string {
 export function claimNotes(claim: Claim): string[] {
   return [
     claim.modality === 'forecast' ? 'a forecast' : null,
-    claim.period === 'window' ? 'a count for a short period' : null,
+    claim.period === 'window'
+      ? 'a count for one day'
+      : claim.period === 'event'
+        ? 'the toll of one incident'
+        : null,
+    claim.scope ? `only ${claim.scope}` : null,
     claim.scope ? `only: ${claim.scope}` : null,
   ].filter((n): n is string => n !== null);
 }

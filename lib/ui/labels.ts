@@ -55,9 +55,32 @@ export interface VerdictLabel {
   description: string;
 }
 
+/**
+ * Each verdict has its own word and its own glyph, so none is told apart by colour alone (SPEC.md,
+ * "Comparison"). The glyphs are plain text characters every system font has.
+ */
 export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
-  agrees: { text: 'Agrees', icon: '✓', description: 'Other reports agree with this figure.' },
-  differs: { text: 'Differs', icon: '≠', description: 'Other reports give a different figure.' },
+  agrees: {
+    text: 'Agrees',
+    icon: '✓',
+    description: 'A report of the same period gives this figure.',
+  },
+  differs: {
+    text: 'Differs',
+    icon: '≠',
+    description: 'Reports of the same period, its own source or a confirmed count say otherwise.',
+  },
+  outdated: {
+    text: 'Outdated',
+    icon: '↻',
+    description: 'This number had already been replaced by a later report.',
+  },
+  'other-dates': {
+    text: 'Other dates only',
+    icon: '◷',
+    description:
+      'Reports exist only for other dates (or a confirmed minimum below it), and none contradicts it: context, not agreement.',
+  },
   'no-reports': {
     text: 'No other reports',
     icon: '○',

@@ -11,6 +11,7 @@ import {
   type FigureGroup,
   type PageView,
   type StatusView,
+  verdictLegend,
 } from './popup-view.ts';
 
 type Child = Node | string | null | false | undefined;
@@ -128,10 +129,41 @@ export function renderPage(target: HTMLElement, view: PageView): void {
     case 'figures':
       target.replaceChildren(
         el(doc, 'p', { class: 'summary-line' }, view.summary),
+        renderLegend(doc),
         ...view.groups.map((group) => renderGroup(doc, group, view.pageDate)),
       );
       return;
   }
+}
+
+/** What each verdict means, folded away: its glyph and word as on the figures, and one sentence. */
+function renderLegend(doc: Document): HTMLElement {
+  return el(
+    doc,
+    'details',
+    { class: 'legend', 'data-testid': 'legend' },
+    el(doc, 'summary', {}, 'What the verdicts mean'),
+    el(
+      doc,
+      'ul',
+      {},
+      ...verdictLegend().map((item) =>
+        el(
+          doc,
+          'li',
+          { class: `verdict-${item.verdict}` },
+          el(
+            doc,
+            'span',
+            { class: 'verdict' },
+            el(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, item.icon),
+            ` ${item.text}`,
+          ),
+          ` ${item.description}`,
+        ),
+      ),
+    ),
+  );
 }
 
 function renderGroup(doc: Document, group: FigureGroup, pageDate: IsoDate | null): HTMLElement {

@@ -4,7 +4,16 @@
  * built from it by lib/ui/popup-render.ts.
  */
 import type { PageFigures, Reply, Status } from '../protocol.ts';
-import type { Figure, IsoDate, Metric, Report, Subject, Verdict } from '../types.ts';
+import {
+  VERDICTS,
+  type Figure,
+  type IsoDate,
+  type Metric,
+  type Period,
+  type Report,
+  type Subject,
+  type Verdict,
+} from '../types.ts';
 import { VERDICT_LABELS, formatNumber, measureHeading } from './labels.ts';
 import { documentPageHref } from '../library/document-view.ts';
 
@@ -14,22 +23,39 @@ export interface FigureGroup {
   metric: Metric;
   subject: Subject;
   place: string;
+  scope: string | null;
+  period: Period;
   figures: Figure[];
 }
 
-/** Groups by metric, subject and place — the things that may be compared — in order of first appearance. */
+/** "one day", "one incident": what narrows a period kind, in words (null for a running total). */
+const PERIOD_WORDS: Record<Period, string | null> = {
+  cumulative: null,
+  window: 'one day',
+  event: 'one incident',
+};
+
+/**
+ * Groups by metric, subject, place, scope and period kind — the things that may be compared — in order of
+ * first appearance.
+ */
 export function groupFigures(figures: readonly Figure[]): FigureGroup[] {
   const groups = new Map<string, FigureGroup>();
   for (const figure of [...figures].sort((a, b) => a.start - b.start)) {
-    const key = `${figure.metric}|${figure.subject}|${figure.place}`;
+    const scope = figure.scope?.trim() || null;
+    const key = `${figure.metric}|${figure.subject}|${figure.place}|${scope?.toLowerCase() ?? ''}|${figure.period}`;
     let group = groups.get(key);
     if (!group) {
+      const narrowed = [scope, PERIOD_WORDS[figure.period]].filter((p): p is string => p !== null);
+      const heading = measureHeading(figure.metric, figure.subject, figure.place);
       group = {
         key,
-        heading: measureHeading(figure.metric, figure.subject, figure.place),
+        heading: narrowed.length ? `${heading} (${narrowed.join(', ')})` : heading,
         metric: figure.metric,
         subject: figure.subject,
         place: figure.place,
+        scope,
+        period: figure.period,
         figures: [],
       };
       groups.set(key, group);
@@ -39,28 +65,37 @@ export function groupFigures(figures: readonly Figure[]): FigureGroup[] {
   return [...groups.values()];
 }
 
-export interface VerdictCounts {
-  agrees: number;
-  differs: number;
-  'no-reports': number;
-}
+export type VerdictCounts = Record<Verdict, number>;
 
 export function countVerdicts(figures: readonly Figure[]): VerdictCounts {
-  const counts: VerdictCounts = { agrees: 0, differs: 0, 'no-reports': 0 };
+  const counts: VerdictCounts = { agrees: 0, differs: 0, outdated: 0, 'other-dates': 0, 'no-reports': 0 };
   for (const f of figures) counts[f.verdict]++;
   return counts;
 }
 
-/** "12 figures: 3 differ, 4 agree, 5 without other reports". */
+/** How many figures have each verdict, as the popup's legend says it: most pressing first. */
+const COUNT_WORDS: Record<Verdict, (n: number) => string> = {
+  differs: (n) => `${n} ${n === 1 ? 'differs' : 'differ'}`,
+  outdated: (n) => `${n} outdated`,
+  agrees: (n) => `${n} ${n === 1 ? 'agrees' : 'agree'}`,
+  'other-dates': (n) => `${n} with other dates only`,
+  'no-reports': (n) => `${n} without other reports`,
+};
+const COUNT_ORDER: readonly Verdict[] = ['differs', 'outdated', 'agrees', 'other-dates', 'no-reports'];
+
+/** "12 figures: ≠ 3 differ, ↻ 1 outdated, ✓ 4 agree, ◷ 2 with other dates only, ○ 2 without other reports". */
 export function pageSummary(figures: readonly Figure[]): string {
   const n = figures.length;
   const c = countVerdicts(figures);
-  const parts = [
-    c.differs ? `${c.differs} ${c.differs === 1 ? 'differs' : 'differ'}` : null,
-    c.agrees ? `${c.agrees} ${c.agrees === 1 ? 'agrees' : 'agree'}` : null,
-    c['no-reports'] ? `${c['no-reports']} without other reports` : null,
-  ].filter((p): p is string => p !== null);
+  const parts = COUNT_ORDER.filter((v) => c[v] > 0).map(
+    (v) => `${VERDICT_LABELS[v].icon} ${COUNT_WORDS[v](c[v])}`,
+  );
   return `${n} ${n === 1 ? 'figure' : 'figures'}: ${parts.join(', ')}`;
+}
+
+/** Every verdict with its glyph and meaning, for the popup's legend. */
+export function verdictLegend(): { verdict: Verdict; icon: string; text: string; description: string }[] {
+  return VERDICTS.map((verdict) => ({ verdict, ...VERDICT_LABELS[verdict] }));
 }
 
 export interface Agreement {

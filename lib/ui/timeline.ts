@@ -9,7 +9,9 @@
  * light and dark mode; filled vs hollow marks and shapes carry the same meaning without colour.
  */
 import { dayNumber } from '../compare/dates.ts';
-import type { Figure, IsoDate, Reading, Report } from '../types.ts';
+import { SAME_PERIOD_DAYS } from '../compare/measures.ts';
+import type { Figure, IsoDate, Period, Reading, Report, Verdict } from '../types.ts';
+import { VERDICT_LABELS } from './labels.ts';
 
 export const TIMELINE_SIZE = { width: 280, height: 120 } as const;
 
@@ -19,9 +21,11 @@ export const SHAPES: readonly MarkShape[] = ['circle', 'square', 'triangle', 'di
 
 export interface TimelineInput {
   /** The page's figure (its `asOf`, else `pageDate`, places it in time). */
-  figure: Pick<Reading, 'text' | 'value' | 'low' | 'high' | 'asOf' | 'source'>;
+  figure: Pick<Reading, 'text' | 'value' | 'low' | 'high' | 'asOf' | 'source'> & { period?: Period };
   pageDate?: IsoDate | null;
   reports: readonly Report[];
+  /** The figure's verdict, named with its glyph in the page mark's label: "… — ◷ Other dates only". */
+  verdict?: Verdict;
 }
 
 export interface Bar {
@@ -38,6 +42,8 @@ export interface ReportMark {
   bar: Bar | null;
   shape: MarkShape;
   consistent: boolean;
+  /** Replaced by a later report before the page figure's date: drawn dashed. */
+  outdated: boolean;
   source: string;
   /** For the tooltip: "4,253 — OHCHR, 2022-06-07: reported 96 days later; higher: the count grew". */
   label: string;
@@ -75,6 +81,11 @@ export interface TimelineLayout {
   /** Reports with a number and a date, oldest first. */
   marks: ReportMark[];
   page: PageMark | null;
+  /**
+   * The figure's period, SAME_PERIOD_DAYS either side of its date (its day alone for a one-day figure):
+   * only reports inside it can agree or differ; null without a date.
+   */
+  period: { x1: number; x2: number; label: string } | null;
   legend: LegendItem[];
   /** Short accessible name, and a longer description listing the values. */
   title: string;
@@ -179,12 +190,15 @@ export function layoutTimeline(
       bar: barOf(report.low, report.high),
       shape,
       consistent: report.consistent,
+      outdated: report.outdated === true,
       source,
       label: `${report.text} — ${source}, ${date}${report.note ? `: ${report.note}` : ''}`,
     };
   });
 
   const pageWhen = Number.isNaN(figDay) ? 'no date' : isoOf(figDay);
+  const verdict = input.verdict ? VERDICT_LABELS[input.verdict] : null;
+  const verdictWords = verdict ? ` — ${verdict.icon} ${verdict.text}` : '';
   const page: PageMark | null =
     figValue === null
       ? null
@@ -192,7 +206,7 @@ export function layoutTimeline(
           x: Number.isNaN(figDay) ? null : xOf(figDay),
           y: yOf(figValue),
           bar: barOf(fig.low, fig.high),
-          label: `This page: ${fig.text}${fig.source ? ` (${fig.source})` : ''}, ${pageWhen}`,
+          label: `This page: ${fig.text}${fig.source ? ` (${fig.source})` : ''}, ${pageWhen}${verdictWords}`,
         };
 
   const yTicks: Tick[] = [];
@@ -212,6 +226,20 @@ export function layoutTimeline(
     }
   }
 
+  const reach = fig.period === 'window' ? 0.5 : SAME_PERIOD_DAYS + 0.5;
+  const clamp = (x: number) => Math.min(plot.right, Math.max(plot.left, x));
+  const period =
+    page === null || page.x === null
+      ? null
+      : {
+          x1: clamp(xOf(figDay - reach)),
+          x2: clamp(xOf(figDay + reach)),
+          label:
+            fig.period === 'window'
+              ? "This figure's day: only reports of that day can agree or differ"
+              : `This figure's period (${SAME_PERIOD_DAYS} days either side): only reports in it can agree or differ`,
+        };
+
   const pageIcon = page === null ? null : page.x === null ? 'page-line' : 'page';
   const legend = layoutLegend(pageIcon, [...shapeOf], 4, plot.bottom + 23, width - 4);
 
@@ -227,7 +255,7 @@ export function layoutTimeline(
     (page ? ` ${page.label}.` : '') +
     (omitted ? ` ${omitted} report${omitted === 1 ? '' : 's'} without a number not shown.` : '');
 
-  return { width, height, plot, xTicks, yTicks, marks, page, legend, title, description, omitted };
+  return { width, height, plot, xTicks, yTicks, marks, page, period, legend, title, description, omitted };
 }
 
 /** A round maximum and tick step for values up to `top`: 2 to 5 ticks above zero. */
@@ -386,6 +414,21 @@ export function renderTimeline(layout: TimelineLayout, doc: Document): SVGSVGEle
   desc.textContent = layout.description;
   svg.appendChild(desc);
 
+  if (layout.period) {
+    // The band a reader checks first: reports outside it are context, not agreement.
+    const band = svgEl(doc, 'rect', {
+      class: 'fc-timeline-period',
+      x: r(layout.period.x1),
+      y: plot.top,
+      width: r(Math.max(1, layout.period.x2 - layout.period.x1)),
+      height: plot.bottom - plot.top,
+      fill: 'currentColor',
+      'fill-opacity': 0.08,
+    });
+    titled(doc, band, layout.period.label);
+    svg.appendChild(band);
+  }
+
   const grid = svgEl(doc, 'g', { class: 'fc-timeline-grid', stroke: 'currentColor', 'stroke-opacity': 0.15 });
   for (const t of layout.yTicks) {
     grid.appendChild(svgEl(doc, 'line', { x1: plot.left, x2: plot.right, y1: r(t.at), y2: r(t.at) }));
@@ -455,6 +498,8 @@ export function renderTimeline(layout: TimelineLayout, doc: Document): SVGSVGEle
     shape.setAttribute('stroke', 'currentColor');
     // Filled when consistent, hollow when not: the verdict without relying on colour.
     shape.setAttribute('fill', m.consistent && m.shape !== 'plus' ? 'currentColor' : 'none');
+    // Dashed when it had been replaced before the figure's date (outdated): shape, not colour, says so.
+    if (m.outdated) shape.setAttribute('stroke-dasharray', '2 1.5');
     g.appendChild(shape);
     marks.appendChild(g);
   }
@@ -524,7 +569,7 @@ export function renderFigureTimeline(
   options: { pageDate?: IsoDate | null; size?: { width: number; height: number } } = {},
 ): SVGSVGElement | null {
   const layout = layoutTimeline(
-    { figure, pageDate: options.pageDate ?? null, reports: figure.reports },
+    { figure, pageDate: options.pageDate ?? null, reports: figure.reports, verdict: figure.verdict },
     options.size,
   );
   return layout.marks.length === 0 ? null : renderTimeline(layout, doc);

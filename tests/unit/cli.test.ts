@@ -60,6 +60,9 @@ const SPEC_FIGURE_KEYS = [
   'metric',
   'subject',
   'place',
+  'scope',
+  'period',
+  'asOf',
   'source',
   'verdict',
   'reports',
@@ -160,7 +163,7 @@ describe('check', { timeout: 60_000 }, () => {
     for (const fig of out.figures) {
       for (const k of SPEC_FIGURE_KEYS) expect(fig).toHaveProperty(k);
       expect(ARTICLE.slice(fig.start as number, fig.end as number)).toBe(fig.text);
-      expect(['agrees', 'differs', 'no-reports']).toContain(fig.verdict);
+      expect(['agrees', 'differs', 'outdated', 'other-dates', 'no-reports']).toContain(fig.verdict);
     }
     const [refugees, killed, injured] = out.figures;
     expect(refugees).toMatchObject({
@@ -186,6 +189,29 @@ describe('check', { timeout: 60_000 }, () => {
     });
     const reports = killed!.reports as { text: string; document: { publisher: string } }[];
     expect(reports.map((x) => x.text)).toContain('780');
+  });
+
+  test('--json: each figure has scope, period and asOf (null when unknown), each report daysApart and consistent', async () => {
+    const text = 'Officials said 780 civilians had been killed. Thousands fled.';
+    const r = await command('check', '--json', '--date', '2022-03-28', file('keys.txt', text));
+    expect(r.code).toBe(0);
+    const { figures } = JSON.parse(r.stdout) as { figures: Record<string, unknown>[] };
+    expect(figures.length).toBeGreaterThan(0);
+    for (const fig of figures) {
+      for (const k of ['scope', 'period', 'asOf']) expect(Object.keys(fig)).toContain(k);
+      expect(fig.scope === null || typeof fig.scope === 'string').toBe(true);
+      expect(['cumulative', 'window', 'event']).toContain(fig.period);
+      expect(fig.asOf === null || /^\d{4}-\d{2}-\d{2}$/.test(fig.asOf as string)).toBe(true);
+      for (const report of fig.reports as Record<string, unknown>[]) {
+        expect(Object.keys(report)).toEqual(expect.arrayContaining(['daysApart', 'consistent']));
+        expect(report.daysApart === null || Number.isInteger(report.daysApart)).toBe(true);
+        expect(typeof report.consistent).toBe('boolean');
+      }
+    }
+    // The UN's 780 of March 18, ten days before this page: context, not agreement.
+    const killed = figures.find((f) => f.text === '780')!;
+    expect(killed.verdict).toBe('other-dates');
+    expect((killed.reports as { daysApart: number }[]).some((x) => x.daysApart === -10)).toBe(true);
   });
 
   test('without --json prints a report for a person', async () => {

@@ -3,12 +3,12 @@
  * support/compare-reference.ts) returns: same verdict, summary and reports, field for field, for random
  * claim databases and page figures that put the rules next to each other (same and other days, floors,
  * levels, own source, own sentence, stale and superseded reports, vague values, forecasts, one-day figures,
- * undated claims and pages).
+ * incidents, scopes, unknown subjects and places, undated claims and pages).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareReading, indexClaims } from '../../lib/compare/index.ts';
-import type { Claim, DocumentMeta, Metric, Qualifier, Reading, Subject } from '../../lib/types.ts';
+import type { Claim, DocumentMeta, Metric, Period, Qualifier, Reading, Subject } from '../../lib/types.ts';
 import * as reference from './support/compare-reference.ts';
 import { createRng, type Rng } from '../../bench/prng.ts';
 
@@ -16,9 +16,9 @@ import { createRng, type Rng } from '../../bench/prng.ts';
 const rngOf = createRng;
 
 // A count with floors, a count without, a level: the three ways time and sources are read.
-const METRICS: readonly Metric[] = ['killed', 'fled_abroad', 'missing'];
-const SUBJECTS: readonly Subject[] = ['civilians', 'children'];
-const PLACES = ['Ukraine', 'Kyiv'];
+const METRICS: readonly Metric[] = ['killed', 'fled_abroad', 'missing', 'buildings_destroyed', 'weapons'];
+const SUBJECTS: readonly Subject[] = ['civilians', 'children', 'other'];
+const PLACES = ['Ukraine', 'Kyiv', ''];
 const SOURCES = [
   'UN human rights office',
   'OHCHR',
@@ -30,6 +30,15 @@ const SOURCES = [
   null,
 ] as const;
 const PUBLISHERS = ['Reuters', 'AP', 'BBC'];
+// Scopes written two ways (case and spacing aside, one scope), another scope, and none (the general count).
+const SCOPES = ['health care attacks', 'Health care  attacks', 'Kramatorsk station strike', null] as const;
+
+/** A period kind and a scope: now and then a one-day figure, or one incident's toll (with its scope or not). */
+function periodOf(rng: Rng, windows: number): { period: Period; scope: string | null } {
+  if (rng.chance(windows)) return { period: 'window', scope: rng.chance(0.1) ? rng.pick(SCOPES) : null };
+  if (rng.chance(0.1)) return { period: 'event', scope: rng.pick(SCOPES) };
+  return { period: 'cumulative', scope: rng.chance(0.1) ? rng.pick(SCOPES) : null };
+}
 const QUOTES = ['Quote one.', 'Quote two.', 'Quote three.'];
 const QUALIFIERS: readonly Qualifier[] = [
   'exact',
@@ -110,7 +119,7 @@ function makeClaims(seed: number, size: number, shape: Shape): Claim[] {
       metric: main ? 'killed' : rng.pick(METRICS),
       subject: main ? 'civilians' : rng.pick(SUBJECTS),
       place: main ? 'Ukraine' : rng.pick(PLACES),
-      period: rng.chance(main ? 0.05 : 0.3) ? 'window' : 'cumulative',
+      ...periodOf(rng, main ? 0.05 : 0.3),
       asOf: rng.chance(0.4) ? iso(rng.int(0, shape.days)) : rng.chance(0.5) ? document.date : null,
       source: rng.pick(SOURCES),
       modality: rng.chance(main ? (shape.forecasts ?? 0.03) : 0.2) ? 'forecast' : 'reported',
@@ -139,7 +148,7 @@ function makeReading(rng: Rng, shape: Shape, claims: readonly Claim[]): Reading 
     metric: rng.chance(0.7) ? 'killed' : rng.chance(0.1) ? 'other' : rng.pick(METRICS),
     subject: rng.chance(0.8) ? 'civilians' : rng.pick(SUBJECTS),
     place: rng.chance(0.8) ? 'Ukraine' : rng.pick(PLACES),
-    period: rng.chance(0.1) ? 'window' : 'cumulative',
+    ...periodOf(rng, 0.1),
     asOf: rng.chance(0.3) ? iso(rng.int(-2, shape.days + 2)) : null,
     source: rng.pick(SOURCES),
     modality: rng.chance(shape.forecastFigures ?? 0.05) ? 'forecast' : 'reported',
@@ -205,9 +214,9 @@ describe('compareReading returns what the plain one-pass comparison returns', ()
     );
   }, 60_000);
 
-  // Groups are weighed block by block away from the figure's date (claim-blocks.ts). Blocks of a few
-  // claims put many blocks before and after the figure in groups small enough to run often, and dates
-  // spread wide put most claims in them, so each block rule meets the others.
+  // A replaced report matching the figure is found from block summaries (claim-blocks.ts). Blocks of a few
+  // claims put many blocks before the figure in groups small enough to run often, and dates spread wide
+  // put most claims in them, so each block rule meets the others.
   test('when far claims are weighed by block summaries', () => {
     const spread = fc.record({
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

@@ -122,8 +122,9 @@ describe('ClaimService with IndexedDB', () => {
       ],
       pageDate: '2022-03-25',
     });
+    // The UN's 516 of March 8 is another date's count: context, not agreement.
     expect(first!.map((f) => [f.text, f.start, f.metric, f.subject, f.verdict])).toEqual([
-      ['At least 516', 0, 'killed', 'civilians', 'agrees'],
+      ['At least 516', 0, 'killed', 'civilians', 'other-dates'],
     ]);
     expect(first![0]!.reports.map((r) => r.id)).toEqual(['c1']);
     // Offsets into the piece; the 516 of the context is the first piece's, not read twice.

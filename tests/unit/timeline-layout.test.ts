@@ -86,6 +86,30 @@ describe('layoutTimeline', () => {
     expect(l.page!.label).toBe('This page: 249, 2022-03-03');
   });
 
+  test('the figure’s period is a band around its date: the reports in it are those that can agree or differ', () => {
+    const l = layout();
+    const period = l.period!;
+    expect(period.x1).toBeLessThan(l.page!.x!);
+    expect(period.x2).toBeGreaterThan(l.page!.x!);
+    // The UN's 249 of March 2 is inside it; its 780 of March 18 is not.
+    expect(l.marks[0]!.x).toBeGreaterThan(period.x1);
+    expect(l.marks[2]!.x).toBeGreaterThan(period.x2);
+    expect(period.label).toMatch(/3 days either side/);
+    expect(layout({ figure: reading({ text: '3,000', value: 3000 }) }).period).toBeNull();
+  });
+
+  test('the verdict is named beside the page figure, and an outdated report is marked as such', () => {
+    const reports = [{ ...asReport(SEED.un249, false), outdated: true as const }, asReport(SEED.un780)];
+    const l = layout({
+      reports,
+      verdict: 'outdated',
+      pageDate: '2022-03-30',
+      figure: reading({ text: '249', value: 249 }),
+    });
+    expect(l.page!.label).toBe('This page: 249, 2022-03-30 — ↻ Outdated');
+    expect(l.marks.map((m) => m.outdated)).toEqual([true, false]);
+  });
+
   test('an undated page figure has no x (drawn across the plot) and is named as undated', () => {
     const l = layout({ figure: reading({ text: '3,000', value: 3000, source: 'Kyiv Independent' }) });
     expect(l.page!.x).toBeNull();

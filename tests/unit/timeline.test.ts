@@ -31,6 +31,17 @@ describe('renderTimeline', () => {
     expect(svg.querySelector('desc')!.textContent).toContain('This page: 249, 2022-03-03');
   });
 
+  test('the figure’s period is a shaded band with its meaning as a tooltip; an outdated report is dashed', () => {
+    const svg = draw(page249, [...reports, { ...asReport(SEED.un780, false), outdated: true as const }]);
+    const band = svg.querySelector('.fc-timeline-period')!;
+    expect(band.tagName.toLowerCase()).toBe('rect');
+    expect(band.querySelector('title')!.textContent).toMatch(/only reports in it can agree or differ/);
+    const dashed = [...svg.querySelectorAll('.fc-timeline-marks > g')].filter((g) =>
+      g.querySelector('[stroke-dasharray]'),
+    );
+    expect(dashed.map((g) => g.querySelector('title')!.textContent!.split(' — ')[0])).toEqual(['780']);
+  });
+
   test('one mark per report, each with its note as a tooltip', () => {
     const marks = [...draw().querySelectorAll('.fc-timeline-marks > g')];
     expect(marks.map((g) => g.querySelector('title')!.textContent)).toEqual([

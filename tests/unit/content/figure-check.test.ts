@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FigureCheck, type FigureCheckDeps } from '../../../lib/content/figure-check.ts';
 import { claimPage } from '../../../lib/content/guard.ts';
 import { eagerVisibility } from '../../../lib/content/visibility.ts';
-import type { Comparison, Reading, Verdict } from '../../../lib/types.ts';
+import { VERDICTS, type Comparison, type Reading, type Verdict } from '../../../lib/types.ts';
 import { localRead } from '../support/local-read.ts';
 
 function load(html: string): HTMLElement {
@@ -98,6 +98,31 @@ describe('the content script on a page', () => {
       ['3.8 million', 'agrees', 'summary of 3.8 million'],
       ['19', 'differs', 'summary of 19'],
     ]);
+  });
+
+  test('every one of the five verdicts reaches its highlight and the popup list', async () => {
+    const root = load('<p>Tolls: 11 dead, 22 hurt, 33 missing, 44 fled, 55 held.</p>');
+    const abort = new AbortController();
+    controllers.push(abort);
+    const compare = async (readings: Reading[]) => ({
+      ok: true as const,
+      value: readings.map((_, i): Comparison => ({ verdict: VERDICTS[i % 5]!, reports: [], summary: 's' })),
+    });
+    const check = new FigureCheck({
+      doc: document,
+      host: window,
+      signal: abort.signal,
+      read: localRead(fakeRead, compare),
+      readPageDate: () => '2022-03-29',
+      visibility: (_doc, onVisible) => eagerVisibility(onVisible),
+      log: () => {},
+    });
+    check.enable();
+    await vi.waitFor(() =>
+      expect(marks()).toEqual(['agrees:11', 'differs:22', 'outdated:33', 'other-dates:44', 'no-reports:55']),
+    );
+    expect(root.textContent).toBe('Tolls: 11 dead, 22 hurt, 33 missing, 44 fled, 55 held.');
+    expect(check.pageFigures('news.example').figures.map((f) => f.verdict)).toEqual([...VERDICTS]);
   });
 
   test('turning off restores the page exactly; turning on highlights again', async () => {

@@ -1,40 +1,43 @@
 /**
- * FROZEN reference copy of lib/compare/index.ts and lib/compare/claim-index.ts as of commit 9caf67a (the
- * straightforward one-pass comparison), for tests/unit/compare.property.test.ts: the optimised
+ * FROZEN reference copy of the comparison rules (lib/compare/index.ts, SPEC.md "Comparison": like with like
+ * by metric, subject, place, scope and period kind; verdicts agrees, differs, outdated, other-dates,
+ * no-reports), written as one plain pass over a group, for tests/unit/compare.property.test.ts: the optimised
  * `compareReading` must return exactly what this one does. Test-only; do not edit to follow changes in
  * lib/compare — a change of behaviour belongs in both, on purpose.
  */
+import { PEOPLE_METRICS } from '../../../lib/types.ts';
 import type {
   Claim,
   ClaimRef,
   Comparison,
   IsoDate,
   Metric,
+  Period,
   Reading,
   Report,
   Subject,
   TimeRelation,
+  Verdict,
 } from '../../../lib/types.ts';
 import { dayNumber, yearOfDay } from '../../../lib/compare/dates.ts';
 import { intervalOf, overlaps, type Interval } from '../../../lib/compare/intervals.ts';
-import { isComparable, measureKind, type MeasureKind } from '../../../lib/compare/measures.ts';
+import { measureKind, type MeasureKind } from '../../../lib/compare/measures.ts';
 import { Stance, isConsistent } from '../../../lib/compare/stances.ts';
 import { isFloor, shortName, sourceKey } from '../../../lib/compare/sources.ts';
 import {
-  apart,
+  agreeSummary,
   claimWords,
+  differSummary,
   noReportsSummary,
   noteFor,
-  span,
+  otherDatesSummary,
+  outdatedSummary,
   type ClaimWords,
+  type Named,
 } from '../../../lib/compare/wording.ts';
 
-/**
- * Two reports this many days apart or fewer describe the same period for the purpose of disagreement:
- * "249 by the previous evening" (asOf March 2) and "over 2,000" (March 3) are a disagreement between
- * sources, not a toll that grew eightfold overnight.
- */
-export const SAME_PERIOD_DAYS = 1;
+/** Reports at most this many days apart describe the same period. */
+export const SAME_PERIOD_DAYS = 3;
 
 /** A group of claims that count the same thing, sorted by date (then value, then id). */
 export interface Bucket {
@@ -56,42 +59,69 @@ export interface Bucket {
   readonly staleBy: Int32Array;
   /** Keys a claim has beyond the `Claim` interface (e.g. `origin`), or null: copied onto its reports. */
   readonly extra: readonly (readonly string[] | null)[];
-  /** Each claim's words for notes and summaries, made on first use (`wordsOf`). */
   readonly words: (ClaimWords | undefined)[];
-  /** A pointer to each claim, for `Report.supersededBy`, made on first use (`refOf`), then shared and frozen. */
   readonly refs: (ClaimRef | undefined)[];
   readonly kind: MeasureKind;
   readonly window: boolean;
   readonly forecast: boolean;
 }
 
-type PlaceMap = Map<string, (Bucket | undefined)[]>;
+/** What a figure must say to be compared: a known metric, subject and place, and an event's incident. */
+function keyOf(
+  metric: Metric,
+  subject: Subject,
+  place: string | null | undefined,
+  scope: string | null | undefined,
+  period: Period,
+  forecast: boolean,
+): string | null {
+  if (metric === 'other') return null;
+  if (subject === 'other' && PEOPLE_METRICS.has(metric)) return null;
+  if (typeof place !== 'string' || place.trim() === '') return null;
+  if (period !== 'cumulative' && period !== 'window' && period !== 'event') return null;
+  const s =
+    typeof scope === 'string'
+      ? scope
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()
+      : '';
+  if ((period === 'event' || metric === 'weapons') && s === '') return null;
+  return JSON.stringify([metric, subject, place, s, period, forecast]);
+}
 
 /** Built by `indexClaims`; opaque to callers. */
 export class ClaimIndex {
-  /** Number of claims indexed (all of them, comparable or not). */
   readonly size: number;
-  readonly #measures: Map<Metric, Map<Subject, PlaceMap>>;
+  readonly #buckets: Map<string, Bucket>;
 
-  constructor(size: number, measures: Map<Metric, Map<Subject, PlaceMap>>) {
+  constructor(size: number, buckets: Map<string, Bucket>) {
     this.size = size;
-    this.#measures = measures;
+    this.#buckets = buckets;
   }
 
-  /** The group counting exactly this, or undefined. No allocation. */
-  bucket(
-    metric: Metric,
-    subject: Subject,
-    place: string,
-    window: boolean,
-    forecast: boolean,
-  ): Bucket | undefined {
-    return this.#measures.get(metric)?.get(subject)?.get(place)?.[slot(window, forecast)];
+  keyOf(reading: Reading): string | null {
+    return keyOf(
+      reading.metric,
+      reading.subject,
+      reading.place,
+      reading.scope,
+      reading.period,
+      reading.modality === 'forecast',
+    );
   }
-}
 
-function slot(window: boolean, forecast: boolean): number {
-  return (window ? 2 : 0) + (forecast ? 1 : 0);
+  bucketOf(reading: Reading): Bucket | undefined {
+    const key = keyOf(
+      reading.metric,
+      reading.subject,
+      reading.place,
+      reading.scope,
+      reading.period,
+      reading.modality === 'forecast',
+    );
+    return key === null ? undefined : this.#buckets.get(key);
+  }
 }
 
 function dateOf(claim: Claim): number {
@@ -100,35 +130,30 @@ function dateOf(claim: Claim): number {
 }
 
 export function indexClaims(claims: readonly Claim[]): ClaimIndex {
-  const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
+  const groups = new Map<string, Claim[]>();
   for (const claim of claims) {
-    let bySubject = groups.get(claim.metric);
-    if (!bySubject) groups.set(claim.metric, (bySubject = new Map()));
-    let byPlace = bySubject.get(claim.subject);
-    if (!byPlace) bySubject.set(claim.subject, (byPlace = new Map()));
-    let slots = byPlace.get(claim.place);
-    if (!slots) byPlace.set(claim.place, (slots = [[], [], [], []]));
-    slots[slot(claim.period === 'window', claim.modality === 'forecast')]!.push(claim);
+    const key = keyOf(
+      claim.metric,
+      claim.subject,
+      claim.place,
+      claim.scope,
+      claim.period,
+      claim.modality === 'forecast',
+    );
+    if (key === null) continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(claim);
   }
-
-  const measures = new Map<Metric, Map<Subject, PlaceMap>>();
-  for (const [metric, bySubject] of groups) {
-    const subjects = new Map<Subject, PlaceMap>();
-    measures.set(metric, subjects);
-    for (const [subject, byPlace] of bySubject) {
-      const places: PlaceMap = new Map();
-      subjects.set(subject, places);
-      for (const [place, slots] of byPlace) {
-        places.set(
-          place,
-          slots.map((group, i) =>
-            group.length === 0 ? undefined : buildBucket(group, metric, i >= 2, i % 2 === 1),
-          ),
-        );
-      }
-    }
+  const buckets = new Map<string, Bucket>();
+  for (const [key, group] of groups) {
+    const first = group[0]!;
+    buckets.set(
+      key,
+      buildBucket(group, first.metric, first.period === 'window', first.modality === 'forecast'),
+    );
   }
-  return new ClaimIndex(claims.length, measures);
+  return new ClaimIndex(claims.length, buckets);
 }
 
 function buildBucket(group: Claim[], metric: Metric, window: boolean, forecast: boolean): Bucket {
@@ -184,6 +209,7 @@ const CLAIM_KEYS: ReadonlySet<string> = new Set<keyof Claim>([
   'metric',
   'subject',
   'place',
+  'scope',
   'period',
   'asOf',
   'source',
@@ -224,7 +250,7 @@ function makeRef(claim: Claim): ClaimRef {
  * period (then it is a disagreement). A monitor's confirmed count (a floor) is superseded only by a later
  * confirmed count or by its own source: a larger estimate from elsewhere does not replace it.
  */
-export function supersedes(b: Bucket, i: number, j: number): boolean {
+function supersedes(b: Bucket, i: number, j: number): boolean {
   const apart = b.day[j]! - b.day[i]!;
   if (!(apart > 0) || b.vague[i] || b.vague[j]) return false;
   const sameSource = b.source[i] === b.source[j];
@@ -283,16 +309,15 @@ interface Page {
   floor: boolean;
   source: string;
   who: string;
-  /** The year of the figure's date, so notes name other years only. */
   year: number | undefined;
 }
 
 export function compareReading(reading: Reading, index: ClaimIndex, options: CompareOptions): Comparison {
-  if (!isComparable(reading.metric)) {
+  if (index.keyOf(reading) === null) {
     return {
       verdict: 'no-reports',
       reports: [],
-      summary: 'Not compared: what this figure counts is unclear.',
+      summary: 'Not compared: what this figure counts, where, or which incident, is unclear.',
     };
   }
   const iv = intervalOf(reading);
@@ -303,13 +328,7 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       summary: `“${shortName(reading.text)}” gives no number to check.`,
     };
   }
-  const bucket = index.bucket(
-    reading.metric,
-    reading.subject,
-    reading.place,
-    reading.period === 'window',
-    reading.modality === 'forecast',
-  );
+  const bucket = index.bucketOf(reading);
   if (!bucket) return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading) };
 
   let day = dayNumber(reading.asOf);
@@ -324,7 +343,6 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
     year: Number.isNaN(day) ? undefined : yearOfDay(day),
   };
 
-  // A one-day figure meets only the same day's figures: the group is sorted by day.
   let from = 0;
   let to = bucket.claims.length;
   if (bucket.window) {
@@ -335,22 +353,15 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
         summary: 'No date for this one-day figure, so no report can be matched to it.',
       };
     }
-    from = firstAtOrAfter(bucket.day, day, 0, to);
-    to = firstAfter(bucket.day, day, from, to);
+    while (from < to && !(bucket.day[from]! >= day)) from++;
+    let end = from;
+    while (end < to && bucket.day[end] === day) end++;
+    to = end;
   }
 
   if (stances.length < to) stances = new Uint8Array(Math.max(to, stances.length * 2));
   let weighed = 0;
   let vague = 0;
-  let best = -1;
-  let bestRank = 0;
-  let contradictions = 0;
-  let namedConflict = -1;
-  let outdatedBy = -1;
-  let staleMatch = -1;
-  // The figure's own source's latest report at or before its date, and whether any that day agrees.
-  let own = -1;
-  let ownAgrees = false;
   for (let i = from; i < to; i++) {
     const claim = bucket.claims[i]!;
     if (bucket.vague[i] || (claim.quote === reading.quote && claim.text === reading.text)) {
@@ -358,108 +369,133 @@ export function compareReading(reading: Reading, index: ClaimIndex, options: Com
       vague += bucket.vague[i]!;
       continue;
     }
-    const stance = judge(bucket, i, page);
-    stances[i] = stance;
+    stances[i] = judge(bucket, i, page);
     weighed++;
-    const d = bucket.day[i]! - day;
-    if (d <= 0 && stance !== Stance.stale && !bucket.forecast && bucket.source[i] === page.source) {
-      if (own < 0 || bucket.day[i]! > bucket.day[own]!) ownAgrees = false;
-      own = i;
-      ownAgrees ||= isConsistent(stance);
-    }
-    if (isConsistent(stance)) {
-      const rank = stance === Stance.match ? 2 : 1;
-      if (best < 0 || rank > bestRank || (rank === bestRank && closer(d, bucket.day[best]! - day))) {
-        best = i;
-        bestRank = rank;
-      }
-      continue;
-    }
-    if (stance === Stance.stale) {
-      if (bucket.lo[i]! <= page.iv.hi && page.iv.lo <= bucket.hi[i]!) staleMatch = i;
-      continue;
-    }
-    contradictions++;
-    // The latest report that had already passed the figure by its date: what it should have said.
-    if (
-      bucket.lo[i]! > page.iv.hi &&
-      (stance === Stance.backwards || (d <= 0 && bucket.source[i] === page.source))
-    ) {
-      outdatedBy = i;
-    }
-    if (stance === Stance.conflict && Math.abs(d) <= SAME_PERIOD_DAYS) {
-      if (namedConflict < 0 || closer(d, bucket.day[namedConflict]! - day)) namedConflict = i;
-    }
   }
   if (weighed === 0)
     return { verdict: 'no-reports', reports: [], summary: noReportsSummary(reading, vague > 0) };
 
-  // A figure attributed to a source that had itself published another number by then is out of date or
-  // misquoted, whatever other sources allow.
-  const disowned = own >= 0 && !ownAgrees;
-  if (disowned && !(bucket.lo[own]! > page.iv.hi)) namedConflict = own;
-  const verdict = best >= 0 && !disowned ? 'agrees' : 'differs';
+  const inPeriod = (i: number) => {
+    const d = bucket.day[i]! - day;
+    return bucket.window ? d === 0 : Math.abs(d) <= SAME_PERIOD_DAYS;
+  };
+  let best = -1;
+  let conflict = -1;
+  let impossible = -1;
+  let stale = -1;
+  let nearest = -1;
+  let own = -1;
+  let earlier = -1;
+  let later = -1;
+  for (let i = from; i < to; i++) {
+    const stance = stances[i]!;
+    if (stance === Stance.skip) continue;
+    const d = bucket.day[i]! - day;
+    if (stance === Stance.match && (best < 0 || closer(d, bucket.day[best]! - day))) best = i;
+    if (stance === Stance.conflict && (conflict < 0 || closer(d, bucket.day[conflict]! - day))) conflict = i;
+    if (stance === Stance.impossible && (impossible < 0 || bucket.lo[i]! >= bucket.lo[impossible]!))
+      impossible = i;
+    if (stance === Stance.stale && overlaps(iv.lo, iv.hi, bucket.lo[i]!, bucket.hi[i]!)) stale = i;
+    const context = stance === Stance.floor || stance === Stance.progress || stance === Stance.level;
+    if (context && inPeriod(i) && (nearest < 0 || closer(d, bucket.day[nearest]! - day))) nearest = i;
+    if (!bucket.forecast && page.source !== '' && bucket.source[i] === page.source && d <= 0) own = i;
+    if (!bucket.window && d < -SAME_PERIOD_DAYS) earlier = i;
+    if (!bucket.window && d > SAME_PERIOD_DAYS && later < 0) later = i;
+  }
+  // The figure's own source's latest report by its date: does any of that day's fit the figure?
+  let disowned = false;
+  if (own >= 0) {
+    disowned = true;
+    for (let i = from; i < to; i++) {
+      if (stances[i] === Stance.skip || bucket.source[i] !== page.source) continue;
+      if (bucket.day[i] === bucket.day[own] && isConsistent(stances[i]!)) disowned = false;
+    }
+  }
+
+  const named = (i: number): Named => ({ words: wordsOf(bucket, i), days: bucket.day[i]! - day });
+  const outdated = (): string =>
+    outdatedSummary(
+      wordsOf(bucket, stale),
+      bucket.staleBy[stale]! >= 0 ? wordsOf(bucket, bucket.staleBy[stale]!) : null,
+      bucket.supersededBy[stale]! >= 0 ? wordsOf(bucket, bucket.supersededBy[stale]!) : null,
+    );
+  let verdict: Verdict;
+  let summary: string;
+  if (impossible >= 0 || disowned) {
+    if (best < 0 && stale >= 0) [verdict, summary] = ['outdated', outdated()];
+    else
+      [verdict, summary] = [
+        'differs',
+        impossible >= 0
+          ? differSummary('impossible', named(impossible), page.year)
+          : differSummary('own', named(own), page.year),
+      ];
+  } else if (best >= 0) {
+    const sup = bucket.supersededBy[best]!;
+    verdict = 'agrees';
+    summary = agreeSummary(
+      named(best),
+      sup >= 0 ? wordsOf(bucket, sup) : null,
+      conflict >= 0 ? named(conflict) : null,
+      page.year,
+    );
+  } else if (stale >= 0) {
+    [verdict, summary] = ['outdated', outdated()];
+  } else if (conflict >= 0) {
+    [verdict, summary] = ['differs', differSummary('conflict', named(conflict), page.year)];
+  } else {
+    verdict = 'other-dates';
+    summary = otherDatesSummary(
+      nearest >= 0 ? { ...named(nearest), stance: stances[nearest] as Stance } : null,
+      earlier >= 0 ? named(earlier) : null,
+      later >= 0 && !Number.isNaN(bucket.day[later]!) ? named(later) : null,
+      page.year,
+      !Number.isNaN(day),
+    );
+  }
   const picked = pick(bucket, from, to, day, options.maxReports ?? MAX_REPORTS, [
     best,
-    namedConflict,
-    outdatedBy,
-    staleMatch,
+    conflict,
+    impossible,
+    stale,
+    disowned ? own : -1,
+    nearest,
+    earlier,
+    later >= 0 && !Number.isNaN(bucket.day[later]!) ? later : -1,
   ]);
   const reports = picked.map((i) => report(bucket, i, page));
-  const summary =
-    verdict === 'agrees'
-      ? agreeSummary(bucket, page, best, namedConflict, contradictions)
-      : differSummary(bucket, page, outdatedBy, staleMatch, namedConflict, weighed, from, to);
   return { verdict, reports, summary };
 }
 
-/** How report `i` stands towards the page figure (see the rules at the top). */
+/** How report `i` stands towards the page figure. */
 function judge(b: Bucket, i: number, page: Page): Stance {
   const { iv } = page;
-  // Replaced by a later report before the figure's date: it no longer speaks for that date either way.
-  // Strictly before: a replacement the same day may be the figure itself (its own sentence, left out).
+  const d = b.day[i]! - page.day;
   if (b.staleFrom[i]! < page.day) return Stance.stale;
   const lo = b.lo[i]!;
   const hi = b.hi[i]!;
-  if (overlaps(iv.lo, iv.hi, lo, hi)) return Stance.match;
-  if (b.forecast) return Stance.conflict;
+  const near = !Number.isNaN(d) && (b.window ? d === 0 : Math.abs(d) <= SAME_PERIOD_DAYS);
+  if (overlaps(iv.lo, iv.hi, lo, hi)) return near ? Stance.match : Stance.sameNumber;
+  if (b.forecast) return near ? Stance.conflict : Number.isNaN(d) ? Stance.undated : Stance.level;
+  if (!b.window && b.kind === 'count' && b.floor[i] === 1 && lo > iv.hi && d <= 0) return Stance.impossible;
   const sameSource = b.source[i] === page.source;
-  // The smaller side is a confirmed minimum and the larger comes from someone else.
   if (!sameSource && (hi < iv.lo ? b.floor[i] === 1 : page.floor)) return Stance.floor;
-  const d = b.day[i]! - page.day;
-  if (Number.isNaN(d) || b.window) return Stance.conflict;
-  const apart = Math.abs(d) > SAME_PERIOD_DAYS || (sameSource && d !== 0);
-  if (!apart) return Stance.conflict;
+  if (Number.isNaN(d)) return Stance.undated;
+  const grew = d > 0 === lo > iv.hi;
+  if (near) {
+    if (b.window || d === 0 || !sameSource) return Stance.conflict;
+    if (b.kind === 'level') return Stance.level;
+    return grew ? Stance.progress : Stance.conflict;
+  }
   if (b.kind === 'level') return Stance.level;
-  return d > 0 === lo > iv.hi ? Stance.progress : Stance.backwards;
+  return grew ? Stance.progress : Stance.backwards;
 }
 
-/**
- * Whether `a` days apart is nearer the figure than `b`; ties (and no page date at all) go to the later
- * report, as the group is walked oldest first.
- */
+/** Whether `a` days apart is nearer than `b`; ties go to the later, and the same day to the first met. */
 function closer(a: number, b: number): boolean {
   if (Number.isNaN(b)) return true;
   if (Number.isNaN(a)) return false;
   return Math.abs(a) < Math.abs(b) || (Math.abs(a) === Math.abs(b) && a > b);
-}
-
-function firstAtOrAfter(days: Float64Array, day: number, from: number, to: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (days[mid]! < day) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
-function firstAfter(days: Float64Array, day: number, from: number, to: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (days[mid]! <= day) from = mid + 1;
-    else to = mid;
-  }
-  return from;
 }
 
 /**
@@ -494,8 +530,6 @@ function report(b: Bucket, i: number, page: Page): Report {
   const stance = stances[i] as Stance;
   const d = b.day[i]! - page.day;
   const sup = b.supersededBy[i]!;
-  const supersededBy = sup >= 0 ? refOf(b, sup) : null;
-  // An explicit literal: V8 copies `{ ...claim, … }` of a 17-field object two orders of magnitude slower.
   const r: Report = {
     id: c.id,
     text: c.text,
@@ -508,6 +542,7 @@ function report(b: Bucket, i: number, page: Page): Report {
     metric: c.metric,
     subject: c.subject,
     place: c.place,
+    scope: c.scope ?? null,
     period: c.period,
     asOf: c.asOf,
     source: c.source,
@@ -517,87 +552,24 @@ function report(b: Bucket, i: number, page: Page): Report {
     consistent: isConsistent(stance),
     relation: relationOf(d),
     daysApart: Number.isNaN(d) ? null : d,
-    supersededBy,
+    supersededBy: sup >= 0 ? refOf(b, sup) : null,
     note: noteFor({
       words: wordsOf(b, i),
       forecast: b.forecast,
+      window: b.window,
       stance,
       days: d,
       larger: b.lo[i]! > page.iv.hi,
-      matches: overlaps(page.iv.lo, page.iv.hi, b.lo[i]!, b.hi[i]!),
       sameSource: b.source[i] === page.source,
       pageWho: page.who,
       supersededBy: sup >= 0 ? wordsOf(b, sup) : null,
       staleBy: stance === Stance.stale && b.staleBy[i]! >= 0 ? wordsOf(b, b.staleBy[i]!) : null,
-      refYear: page.year,
     }),
   };
-  // Superseded before the page figure's date: it no longer speaks for that date (shown as "outdated").
   if (stance === Stance.stale) r.outdated = true;
-  // Fields a claim carries beyond the shared vocabulary (e.g. whose document it is) travel with it.
   const extra = b.extra[i];
   if (extra)
     for (const key of extra)
       (r as unknown as Record<string, unknown>)[key] ??= (c as unknown as Record<string, unknown>)[key];
   return r;
-}
-
-function agreeSummary(b: Bucket, page: Page, best: number, conflict: number, contradictions: number): string {
-  const ref = wordsOf(b, best).ref;
-  const d = b.day[best]! - page.day;
-  let line: string;
-  switch (stances[best]) {
-    case Stance.match: {
-      const sup = b.supersededBy[best]!;
-      line = `Agrees with ${ref}`;
-      if (sup >= 0) line += `, since superseded by ${wordsOf(b, sup).ref}`;
-      break;
-    }
-    case Stance.floor:
-      line =
-        b.lo[best]! > page.iv.hi
-          ? `Consistent: ${ref} is higher, and a confirmed count like this one is a floor`
-          : `Consistent with ${ref}, a confirmed count: the real number is likely higher`;
-      break;
-    case Stance.progress:
-      line = d > 0 ? `Consistent: the count grew later (${ref})` : `Consistent: up from ${ref}`;
-      break;
-    default:
-      line = `Consistent: the other reports are for other dates (${ref})`;
-  }
-  if (conflict >= 0) {
-    const claim = b.claims[conflict]!;
-    const who = wordsOf(b, conflict).who;
-    const when = b.day[conflict]! - page.day;
-    line += `; ${who} gave ${shortName(claim.text)} ${when === 0 ? 'the same day' : span(when)}`;
-  } else if (contradictions > 0) {
-    line += `; ${contradictions} other ${contradictions === 1 ? 'report differs' : 'reports differ'}`;
-  }
-  return `${line}.`;
-}
-
-function differSummary(
-  b: Bucket,
-  page: Page,
-  outdatedBy: number,
-  stale: number,
-  conflict: number,
-  weighed: number,
-  from: number,
-  to: number,
-): string {
-  if (outdatedBy >= 0) return `Out of date: superseded by ${wordsOf(b, outdatedBy).ref}.`;
-  if (stale >= 0 && b.supersededBy[stale]! >= 0) {
-    return `Out of date: matches ${wordsOf(b, stale).ref}, superseded by ${wordsOf(b, b.supersededBy[stale]!).ref}.`;
-  }
-  if (conflict >= 0) {
-    const claim = b.claims[conflict]!;
-    const who = wordsOf(b, conflict).who;
-    return `Differs: ${who} gave ${shortName(claim.text)} ${apart(b.day[conflict]! - page.day)}.`;
-  }
-  // The latest report weighed (the group is in date order).
-  let latest = to - 1;
-  while (latest > from && stances[latest] === Stance.skip) latest--;
-  const n = weighed === 1 ? 'the only report' : `all ${weighed} reports`;
-  return `Differs from ${n}; the latest is ${wordsOf(b, latest).ref}.`;
 }

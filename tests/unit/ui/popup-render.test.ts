@@ -97,7 +97,17 @@ describe('popup', () => {
     );
     expect(figures[1]!.querySelector('[data-testid=report]')).toBeNull();
     expect(q('[data-testid=empty]')).toBeNull();
-    expect(text(q('.summary-line'))).toBe('3 figures: 1 differs, 1 agrees, 1 without other reports');
+    expect(text(q('.summary-line'))).toBe('3 figures: ≠ 1 differs, ✓ 1 agrees, ○ 1 without other reports');
+    // The legend names all five verdicts, each with its glyph and word.
+    expect([...q('[data-testid=legend]')!.querySelectorAll('li')].map((li) => text(li).slice(0, 18))).toEqual(
+      [
+        '✓ Agrees A report ',
+        '≠ Differs Reports ',
+        '↻ Outdated This nu',
+        '◷ Other dates only',
+        '○ No other reports',
+      ],
+    );
   });
 
   test('shows the database state, with a visible warning on the bundled fallback', async () => {
@@ -236,7 +246,7 @@ test('four reports show without folding', async () => {
   const reports = Array.from({ length: 4 }, (_, i) => report({ id: `r${i}` }));
   await open({ getPage: async () => page({ figures: [figure({ reports })] }) });
   expect(qa('[data-testid=report]')).toHaveLength(4);
-  expect(q('details')).toBeNull();
+  expect(q('.figure details')).toBeNull();
 });
 
 describe('the reader’s library in the popup', () => {
@@ -295,7 +305,7 @@ describe('the timeline in the popup', () => {
       '953 — UN human rights office, 2022-03-21: reported 3 days later',
     ]);
     expect(svg.querySelector('.fc-timeline-page title')!.textContent).toBe(
-      'This page: over 2,000 (Ukrainian officials), 2022-03-02',
+      'This page: over 2,000 (Ukrainian officials), 2022-03-02 — ≠ Differs',
     );
     // Nothing to draw without reports: no empty chart.
     expect(without!.querySelector('[data-testid=timeline]')).toBeNull();
@@ -306,6 +316,6 @@ describe('the timeline in the popup', () => {
       getPage: async () => page({ pageDate: '2022-03-10', figures: [figure({ asOf: null })] }),
     });
     const label = q('[data-testid=timeline] .fc-timeline-page title')!.textContent;
-    expect(label).toBe('This page: over 2,000 (Ukrainian officials), 2022-03-10');
+    expect(label).toBe('This page: over 2,000 (Ukrainian officials), 2022-03-10 — ≠ Differs');
   });
 });

@@ -71,7 +71,7 @@ describe('groupFigures', () => {
 });
 
 test.each([
-  [[figure()], '1 figure: 1 differs'],
+  [[figure()], '1 figure: ≠ 1 differs'],
   [
     [
       figure(),
@@ -79,7 +79,16 @@ test.each([
       figure({ verdict: 'agrees' }),
       figure({ verdict: 'no-reports' }),
     ],
-    '4 figures: 1 differs, 2 agree, 1 without other reports',
+    '4 figures: ≠ 1 differs, ✓ 2 agree, ○ 1 without other reports',
+  ],
+  [
+    [
+      figure({ verdict: 'outdated' }),
+      figure({ verdict: 'other-dates' }),
+      figure({ verdict: 'other-dates' }),
+      figure({ verdict: 'agrees' }),
+    ],
+    '4 figures: ↻ 1 outdated, ✓ 1 agrees, ◷ 2 with other dates only',
   ],
 ])('pageSummary %#', (figures, text) => {
   expect(pageSummary(figures)).toBe(text);
