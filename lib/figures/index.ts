@@ -29,7 +29,7 @@ import {
   type PlaceMention,
 } from './place.ts';
 import { qualify, type Candidate } from './qualifiers.ts';
-import { readScope } from './scope.ts';
+import { breakdownScope, readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { LEAD_CHARS, isAboutHarm } from './topic.ts';
 import {
@@ -349,6 +349,14 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       }
     }
     const headlineSource = colonSource(sentenceText);
+    /** The last figure of the two sentences before, whatever their paragraphs (wire copy: one each). */
+    const recentLast = (): Draft | null => {
+      for (let i = recent.length - 1; i >= Math.max(0, recent.length - 2); i--) {
+        const ds = recent[i]!.drafts;
+        if (ds.length) return ds[ds.length - 1]!;
+      }
+      return null;
+    };
 
     let prev: Draft | null = null;
     /** The last figure that is not a part of another: what `and 908 injuries` after `including 37 children` follows. */
@@ -398,6 +406,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
         previous: antecedent?.reading.subject ?? null,
         paragraphPrevious: paragraphLast?.reading.subject ?? null,
+        recentPrevious: recentLast()?.reading.subject ?? null,
+        own,
         included,
       });
       if (!isReportable(c, metric, np.subject !== null || np.metric !== null || np.thing === 'weapon'))
@@ -485,9 +495,10 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         modality: clause.hints.forecast
           ? readModality(text.slice(clause.start, c.start), own.slice(0, 60), attribution?.forecast ?? false)
           : 'reported',
-        scope: clause.hints.scope
-          ? readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own)
-          : null,
+        scope:
+          (clause.hints.scope
+            ? readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own)
+            : null) ?? breakdownScope(np.head, sentenceText),
         quote: sentenceText,
       };
       const draft: Draft = {

@@ -35,3 +35,21 @@ export function readScope(metric: Metric, context: string, own: string): string 
   }
   return null;
 }
+
+/** Nouns that split a toll by sex or age: "1,832 were women", "175 girls and 216 boys". */
+const SEX_OR_AGE = new Set(['women', 'men', 'girls', 'boys', 'adults', 'elderly', 'pensioners']);
+/** A breakdown by sex in the sentence: "175 girls and 216 boys, as well as 38 children ...". */
+const BY_SEX = /\d[\d,.]*\s+(?:women|men|girls|boys)\b/i;
+
+/**
+ * A count of one sex or age group is a part of a toll, never the toll of its subject: its head noun is
+ * its scope. Children are their own subject, except in a breakdown by sex, where "38 children" are those
+ * whose sex is unknown.
+ */
+export function breakdownScope(head: string | null, sentence: string): string | null {
+  if (head === null) return null;
+  const h = head.toLowerCase();
+  if (SEX_OR_AGE.has(h)) return h;
+  if (h === 'children' && BY_SEX.test(sentence)) return 'children of unknown sex';
+  return null;
+}

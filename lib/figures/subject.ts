@@ -38,6 +38,10 @@ export interface SubjectEvidence {
   previous: Subject | null;
   /** The subject of the last figure of the paragraph before this sentence, if any. */
   paragraphPrevious: Subject | null;
+  /** The subject of the last figure of the two sentences before, whatever their paragraph. */
+  recentPrevious?: Subject | null;
+  /** The text after the figure's own words ("were children", "was a child"). */
+  own?: string;
   /** Whether the number is tied to the figure before by `including`, `of whom`... */
   included: boolean;
 }
@@ -91,13 +95,29 @@ function leadSubject(lead: string): Subject | null {
   return hits[0]![1];
 }
 
+/** "1,524 were children", "one among the dead was a child", "318 are military soldiers": who they were. */
+const WERE =
+  /^\W*(?:among\s+the\s+(?:dead|victims|wounded|injured)\s+)?(?:were|are|was|is)\s+(?:a\s+|an\s+)?(?:(children|child|kids|minors|girls|boys|babies)|(civilians?)|(women|men|adults|elderly|people)|(?:military\s+)?(soldiers|troops|servicemen|military\s+personnel|fighters))\b/i;
+
+function predicateSubject(own: string): Subject | null {
+  const m = WERE.exec(own);
+  if (!m) return null;
+  if (m[1]) return 'children';
+  if (m[2]) return 'civilians';
+  if (m[3]) return 'people';
+  return 'military';
+}
+
 export function readSubject(e: SubjectEvidence): Subject {
   const { np, metric } = e;
   // `other` figures may count people ("1,000 people"): their subject is read like the rest.
   if (metric !== 'other' && !PEOPLE_METRICS.has(metric)) return 'other';
   let subject: Subject | null;
 
-  if (np.subject && np.head !== 'others') {
+  const were = np.head === null && e.own ? predicateSubject(e.own) : null;
+  if (were) {
+    subject = were;
+  } else if (np.subject && np.head !== 'others') {
     subject = np.subject;
     if (subject === 'people' && np.civilian) subject = 'civilians';
     // "2,032 civilians ... with details 780 people killed": the breakdown counts the same civilians.
@@ -106,13 +126,18 @@ export function readSubject(e: SubjectEvidence): Subject {
     subject = e.previous;
   } else if (np.civilian) {
     subject = 'civilians';
-  } else if (np.nationality && np.metric) {
-    // "498 Russian deaths", "Ukrainian losses": the side's soldiers.
+  } else if (np.nationality && np.metric && !DISPLACEMENT.has(np.metric)) {
+    // "498 Russian deaths", "Ukrainian losses": the side's soldiers ("Ukrainian refugees" are not).
     subject = 'military';
   } else if (e.included && e.previous) {
     subject = e.previous;
   } else {
-    subject = leadSubject(e.lead) ?? e.previous ?? e.paragraphPrevious;
+    subject =
+      leadSubject(e.lead) ??
+      e.previous ??
+      e.paragraphPrevious ??
+      // "Rudskoi also said that 3,825 have been wounded": a bare number goes on from the figure before.
+      (np.head === null ? (e.recentPrevious ?? null) : null);
   }
 
   if (subject === 'military') subject = military(side(e));
