@@ -119,14 +119,15 @@ export class ClaimIndex {
     return this.#ids.quotes.get(quote) ?? -1;
   }
 
-  /** The group counting exactly this, or undefined. No allocation. */
+  /** The group counting exactly this, or undefined; none for a figure whose place is not known. No allocation. */
   bucket(
     metric: Metric,
     subject: Subject,
-    place: string,
+    place: string | null,
     window: boolean,
     forecast: boolean,
   ): Bucket | undefined {
+    if (place === null) return undefined;
     return this.#measures.get(metric)?.get(subject)?.get(place)?.[slot(window, forecast)];
   }
 }
@@ -151,6 +152,8 @@ export function indexClaims(claims: readonly Claim[], options: IndexOptions = {}
   }
   const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
   for (const claim of claims) {
+    // A claim that does not say where counts nothing a page figure can be matched with.
+    if (claim.place === null) continue;
     let bySubject = groups.get(claim.metric);
     if (!bySubject) groups.set(claim.metric, (bySubject = new Map()));
     let byPlace = bySubject.get(claim.subject);

@@ -82,10 +82,11 @@ export class ClaimIndex {
   bucket(
     metric: Metric,
     subject: Subject,
-    place: string,
+    place: string | null,
     window: boolean,
     forecast: boolean,
   ): Bucket | undefined {
+    if (place === null) return undefined;
     return this.#measures.get(metric)?.get(subject)?.get(place)?.[slot(window, forecast)];
   }
 }
@@ -102,6 +103,7 @@ function dateOf(claim: Claim): number {
 export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   const groups = new Map<Metric, Map<Subject, Map<string, Claim[][]>>>();
   for (const claim of claims) {
+    if (claim.place === null) continue;
     let bySubject = groups.get(claim.metric);
     if (!bySubject) groups.set(claim.metric, (bySubject = new Map()));
     let byPlace = bySubject.get(claim.subject);
