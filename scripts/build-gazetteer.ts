@@ -46,6 +46,7 @@ interface Facts {
   cityVariants: Record<string, Record<string, string[]>>;
   places: { name: string; kind: 'city' | 'region'; country: string; variants: string[] }[];
   skipRegions: string[];
+  notPlaces: string[];
 }
 
 interface Country {
@@ -99,7 +100,8 @@ function spellingOf(alternate: string, name: string): boolean {
 
 export function buildGazetteer(src: Sources): GazetteerData {
   const { facts, commonWords } = src;
-  const owned = new Set<string>();
+  // Names no place may take: words for people and groups (place-facts.json).
+  const owned = new Set<string>(facts.notPlaces);
   /** Keeps the variants no earlier place owns; the name itself is always kept when its place is new. */
   const claim = (variants: Iterable<string>): string[] => {
     const out: string[] = [];
@@ -207,6 +209,7 @@ export function buildGazetteer(src: Sources): GazetteerData {
     let base = a.name.replace(REGION_SUFFIX, '').trim();
     if (!/^[\x20-\x7e’]*$/.test(base)) base = base.normalize('NFKD').replace(/\p{M}/gu, '');
     if (!LATIN_NAME.test(base) || isWord(base) || /^(?:North|South|East|West|Central)/.test(base)) continue;
+    if (facts.notPlaces.includes(base)) continue;
     const seat = seats.get(`${country}|${base}`);
     const name = seat ? `${seat} region` : base;
     if (regionNames.has(name)) continue;

@@ -137,14 +137,28 @@ export function resolveMention(
   return lastPlaceNamed(text, Math.max(0, mention.start - ANAPHORA_REACH), mention.start);
 }
 
+const TARGET_BEFORE =
+  /\b(?:invaded|invading|invade|invasion\s+of|attacked|attacking|struck|hit|shelled|bombed|bombarded)\s+$/i;
+
+/** Whether a country named at [start, end) is named as a place: after a preposition of place, as a host, an owner. */
+function countryAsPlace(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  return (
+    LOCATIVE_BEFORE.test(before) ||
+    TARGET_BEFORE.test(before) ||
+    HOSTING_AFTER.test(after) ||
+    /^['’]s\s/.test(after)
+  );
+}
+
 /** How much of the text's opening decides what it is about (a headline and a first paragraph or two). */
 const LEAD = 600;
 
 /**
- * The place a text is about: the one it names most, a name in its opening counting three times, speakers
- * ("Russia said") and datelines (where the reporter filed from) not at all. Between places named as often,
- * the more specific (a town before its region, a region before its country). Null when the text names no
- * place: there is no default country.
+ * The place a text is about: a name in its opening counts three times, speakers ("Russia said") and
+ * datelines (where the reporter filed from) not at all. Null when the text names no place: there is no
+ * default country.
  */
 export function topicPlace(text: string): Place | null {
   const scores = new Map<string, { place: Place; score: number; first: number }>();
@@ -154,6 +168,9 @@ export function topicPlace(text: string): Place | null {
     const from = offset + (m ? m[0].length : 0);
     for (const n of findNames(GAZETTEER, text, from, offset + paragraph.length)) {
       if (isSpeaker(text, n.end)) continue;
+      // A country as a sentence's subject ("Russia invaded") is an actor; where things happen is "in
+      // Ukraine", "invaded Ukraine", "Ukraine's east".
+      if (n.place.kind === 'country' && !countryAsPlace(text, n.start, n.end)) continue;
       const key = `${n.place.kind}|${n.place.name}`;
       const entry = scores.get(key) ?? { place: n.place, score: 0, first: n.start };
       entry.score += n.start < LEAD ? 3 : 1;
@@ -161,19 +178,38 @@ export function topicPlace(text: string): Place | null {
     }
     offset += paragraph.length + 1;
   }
-  const rank: Record<Place['kind'], number> = { city: 0, region: 1, country: 2 };
+  // The country the text is about: its own mentions and its towns' and regions' together. Then the one
+  // place of that country named more than the country itself and than all its other places together
+  // (a text about Kharkiv names Ukraine too), else the country.
+  const countries = new Map<string, { total: number; own: number; first: number }>();
+  for (const e of scores.values()) {
+    const c = countries.get(e.place.country) ?? { total: 0, own: 0, first: e.first };
+    c.total += e.score;
+    if (e.place.kind === 'country') c.own += e.score;
+    c.first = Math.min(c.first, e.first);
+    countries.set(e.place.country, c);
+  }
+  let country: string | null = null;
+  for (const [name, c] of countries) {
+    const best = country === null ? null : countries.get(country)!;
+    if (!best || c.total > best.total || (c.total === best.total && c.first < best.first)) country = name;
+  }
+  if (country === null) return null;
+  const total = countries.get(country)!;
   let best: { place: Place; score: number; first: number } | null = null;
   for (const e of scores.values()) {
+    if (e.place.country !== country) continue;
     if (
       !best ||
       e.score > best.score ||
-      (e.score === best.score &&
-        (rank[e.place.kind] < rank[best.place.kind] ||
-          (rank[e.place.kind] === rank[best.place.kind] && e.first < best.first)))
+      (e.score === best.score && e.place.kind !== 'country' && e.first < best.first)
     )
       best = e;
   }
-  return best?.place ?? null;
+  if (best && best.place.kind !== 'country' && best.score > total.own && best.score * 2 > total.total)
+    return best.place;
+  const own = [...scores.values()].find((e) => e.place.kind === 'country' && e.place.name === country);
+  return own?.place ?? GAZETTEER.place(country) ?? best?.place ?? null;
 }
 
 /**
