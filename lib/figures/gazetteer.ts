@@ -78,10 +78,16 @@ export class Gazetteer {
     for (const { name, variants, country } of entries(data.regions)) {
       const place: Place = { name, kind: 'region', country };
       add(this.#names, name, place);
-      // "Kiev oblast": a region named after its seat, under any of the seat town's names.
-      const seat = variants[0];
-      for (const v of seat ? (towns.get(`${country}|${seat}`) ?? [seat]) : [name])
-        add(this.#regions, v, place);
+      // "Kiev oblast": a region named after its seat, under any of the seat town's names; another region
+      // (Gaza Strip) under its own names, where no town owns them.
+      const seat = variants[0] === undefined ? undefined : towns.get(`${country}|${variants[0]}`);
+      if (seat) for (const v of seat) add(this.#regions, v, place);
+      else {
+        for (const v of [name, ...variants]) {
+          add(this.#regions, v, place);
+          if (!this.#names.has(v)) add(this.#names, v, place);
+        }
+      }
     }
     this.maxWords = maxWords;
   }

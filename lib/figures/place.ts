@@ -10,7 +10,7 @@
 
 import type { Metric } from '../types.ts';
 import data from './gazetteer.json';
-import { Gazetteer, findNames, type GazetteerData, type Place } from './gazetteer.ts';
+import { Gazetteer, findNames, type GazetteerData, type NameMatch, type Place } from './gazetteer.ts';
 
 // The JSON is checked by tests/unit/gazetteer.test.ts; its inferred type is too wide to narrow here.
 export const GAZETTEER = new Gazetteer(data as unknown as GazetteerData);
@@ -50,13 +50,32 @@ function isSpeaker(s: string, end: number): boolean {
   return SPEAKER_AFTER.test(s.slice(end, end + 30));
 }
 
+/** Capitalised words that may stand before a place name: sentence openers, prepositions, titles of places. */
+const OPENERS = new Set(
+  'In At On From To Near Outside Inside Across Around Across Into Of The And But Or As While Meanwhile Elsewhere Also Southern Northern Eastern Western Central Greater'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A town name right after another capitalised word that is neither a place nor an opener is a surname
+ * ("Maria Lopez"), not a place.
+ */
+function isSurname(text: string, m: NameMatch): boolean {
+  if (m.place.kind !== 'city') return false;
+  const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  if (!before) return false;
+  const word = before[1]!;
+  return !OPENERS.has(word) && !GAZETTEER.place(word) && !GAZETTEER.country(word);
+}
+
 /** Place mentions in text[from, to) usable as the place of a figure, in order. */
 export function placeMentions(text: string, from: number, to: number): PlaceMention[] {
   const s = text.slice(from, to);
   const out: PlaceMention[] = [];
   if (!/[A-Z]/.test(s) && !MAY_REFER.test(s)) return out;
   for (const m of findNames(GAZETTEER, text, from, to)) {
-    if (isSpeaker(text, m.end)) continue;
+    if (isSpeaker(text, m.end) || isSurname(text, m)) continue;
     if (m.place.kind === 'country') {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
       const hosting = HOSTING_AFTER.test(text.slice(m.end, m.end + 40));
@@ -167,7 +186,7 @@ export function topicPlace(text: string): Place | null {
     const m = DATELINE.exec(paragraph);
     const from = offset + (m ? m[0].length : 0);
     for (const n of findNames(GAZETTEER, text, from, offset + paragraph.length)) {
-      if (isSpeaker(text, n.end)) continue;
+      if (isSpeaker(text, n.end) || isSurname(text, n)) continue;
       // A country as a sentence's subject ("Russia invaded") is an actor; where things happen is "in
       // Ukraine", "invaded Ukraine", "Ukraine's east".
       if (n.place.kind === 'country' && !countryAsPlace(text, n.start, n.end)) continue;

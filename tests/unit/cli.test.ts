@@ -44,7 +44,7 @@ function file(name: string, content: string | Buffer): string {
 const ARTICLE = [
   'Kyiv, March 18 (Wire) - More than 3.8 million people have fled abroad, the UN refugee agency said on Thursday.',
   '',
-  'The UN human rights office said 780 civilians had been killed and 1,252 injured since February 24.',
+  'The UN human rights office said 780 civilians had been killed and 1,252 injured in Ukraine since February 24.',
   '',
   '5 min read · 1.2k shares',
 ].join('\n');

@@ -22,7 +22,7 @@ describe('labels', () => {
     ['weapons', 'other', 'Ukraine', 'Weapons delivered — Ukraine'],
     ['aid_money', 'people', 'Ukraine', 'Aid money — Ukraine'],
     ['attacks', 'health_workers', 'Ukraine', 'Attacks on health workers — Ukraine'],
-    ['killed', 'children', '', 'Children killed'],
+    ['killed', 'children', null as string | null, 'Children killed — place not stated'],
   ])('%s / %s / %s → %s', (metric, subject, place, heading) => {
     expect(measureHeading(metric, subject, place)).toBe(heading);
   });
