@@ -52,7 +52,9 @@ export class Gazetteer {
     let maxWords = 1;
     const add = (map: Map<string, Place>, key: string, place: Place) => {
       if (!map.has(key)) map.set(key, place);
-      maxWords = Math.max(maxWords, key.split(/[ -]/).length);
+      let words = 1;
+      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32 || key.charCodeAt(i) === 45) words++;
+      if (words > maxWords) maxWords = words;
     };
     for (const [name, code, variants, demonyms, capital] of data.countries) {
       countryName.set(code, name);
@@ -69,11 +71,17 @@ export class Gazetteer {
           return { name: name!, variants, country: countryName.get(code) ?? code };
         }),
       );
+    // The towns that regions are named after, kept with all their names for "Kiev oblast".
     const towns = new Map<string, string[]>();
+    for (const [code, list] of Object.entries(data.regions))
+      for (const e of list)
+        if (typeof e !== 'string') towns.set(`${countryName.get(code) ?? code}|${e[1]}`, []);
     for (const { name, variants, country } of entries(data.cities)) {
       const place: Place = { name, kind: 'city', country };
-      for (const v of [name, ...variants]) add(this.#names, v, place);
-      towns.set(`${country}|${name}`, [name, ...variants]);
+      add(this.#names, name, place);
+      for (const v of variants) add(this.#names, v, place);
+      const key = `${country}|${name}`;
+      if (towns.has(key)) towns.set(key, [name, ...variants]);
     }
     for (const { name, variants, country } of entries(data.regions)) {
       const place: Place = { name, kind: 'region', country };
@@ -81,7 +89,7 @@ export class Gazetteer {
       // "Kiev oblast": a region named after its seat, under any of the seat town's names; another region
       // (Gaza Strip) under its own names, where no town owns them.
       const seat = variants[0] === undefined ? undefined : towns.get(`${country}|${variants[0]}`);
-      if (seat) for (const v of seat) add(this.#regions, v, place);
+      if (seat?.length) for (const v of seat) add(this.#regions, v, place);
       else {
         for (const v of [name, ...variants]) {
           add(this.#regions, v, place);

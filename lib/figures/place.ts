@@ -12,8 +12,15 @@ import type { Metric } from '../types.ts';
 import data from './gazetteer.json';
 import { Gazetteer, findNames, type GazetteerData, type NameMatch, type Place } from './gazetteer.ts';
 
-// The JSON is checked by tests/unit/gazetteer.test.ts; its inferred type is too wide to narrow here.
-export const GAZETTEER = new Gazetteer(data as unknown as GazetteerData);
+let built: Gazetteer | undefined;
+/**
+ * The gazetteer, indexed on first use (about 0.1 s): a service worker that wakes for something else pays
+ * nothing. The JSON's shape is checked by tests/unit/gazetteer.test.ts; its inferred type is too wide to
+ * narrow here.
+ */
+export function gazetteer(): Gazetteer {
+  return (built ??= new Gazetteer(data as unknown as GazetteerData));
+}
 
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|around|outside|from|into|to|across|inside|throughout|towards|toward|within|of|over|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
@@ -66,7 +73,7 @@ function isSurname(text: string, m: NameMatch): boolean {
   const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
   if (!before) return false;
   const word = before[1]!;
-  return !OPENERS.has(word) && !GAZETTEER.place(word) && !GAZETTEER.country(word);
+  return !OPENERS.has(word) && !gazetteer().place(word) && !gazetteer().country(word);
 }
 
 /** Place mentions in text[from, to) usable as the place of a figure, in order. */
@@ -74,7 +81,7 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
   const s = text.slice(from, to);
   const out: PlaceMention[] = [];
   if (!/[A-Z]/.test(s) && !MAY_REFER.test(s)) return out;
-  for (const m of findNames(GAZETTEER, text, from, to)) {
+  for (const m of findNames(gazetteer(), text, from, to)) {
     if (isSpeaker(text, m.end) || isSurname(text, m)) continue;
     if (m.place.kind === 'country') {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
@@ -100,7 +107,7 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
         const country = capitalCountry(g.adjective, g.owner);
         if (country === undefined) continue; // "the Ukrainian-born capital", a word that names no country
         mention.capitalOf = country;
-        mention.name = country ? (GAZETTEER.capital(country)?.name ?? null) : null;
+        mention.name = country ? (gazetteer().capital(country)?.name ?? null) : null;
       }
       out.push(mention);
     }
@@ -110,9 +117,9 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
 
 /** The country of "the Russian capital" / "Ukraine's capital"; null for a bare "the capital"; undefined: none. */
 function capitalCountry(adjective: string | undefined, owner: string | undefined): string | null | undefined {
-  if (adjective) return GAZETTEER.country(adjective)?.name;
+  if (adjective) return gazetteer().country(adjective)?.name;
   if (owner) {
-    const p = GAZETTEER.place(owner);
+    const p = gazetteer().place(owner);
     return p?.kind === 'country' ? p.name : undefined;
   }
   return null;
@@ -121,7 +128,7 @@ function capitalCountry(adjective: string | undefined, owner: string | undefined
 /** The last town or region named (any use) in text[from, to), or a capital named, for resolving `there`. */
 export function lastPlaceNamed(text: string, from: number, to: number): string | null {
   let last: { at: number; name: string } | null = null;
-  for (const m of findNames(GAZETTEER, text, from, to)) {
+  for (const m of findNames(gazetteer(), text, from, to)) {
     if (m.place.kind !== 'country') last = { at: m.start, name: m.place.name };
   }
   const s = text.slice(from, to);
@@ -131,7 +138,7 @@ export function lastPlaceNamed(text: string, from: number, to: number): string |
       const g = m.groups ?? {};
       if (!g.capital) continue;
       const country = capitalCountry(g.adjective, g.owner);
-      const name = country ? (GAZETTEER.capital(country)?.name ?? null) : null;
+      const name = country ? (gazetteer().capital(country)?.name ?? null) : null;
       if (name && (!last || from + m.index > last.at)) last = { at: from + m.index, name };
     }
   }
@@ -151,7 +158,7 @@ export function resolveMention(
   topic: Place | null = null,
 ): string | null {
   if (mention.name) return mention.name;
-  if (mention.capitalOf === null) return topic ? (GAZETTEER.capital(topic.country)?.name ?? null) : null;
+  if (mention.capitalOf === null) return topic ? (gazetteer().capital(topic.country)?.name ?? null) : null;
   if (mention.capitalOf !== undefined) return null;
   return lastPlaceNamed(text, Math.max(0, mention.start - ANAPHORA_REACH), mention.start);
 }
@@ -185,7 +192,7 @@ export function topicPlace(text: string): Place | null {
   for (const paragraph of text.split('\n')) {
     const m = DATELINE.exec(paragraph);
     const from = offset + (m ? m[0].length : 0);
-    for (const n of findNames(GAZETTEER, text, from, offset + paragraph.length)) {
+    for (const n of findNames(gazetteer(), text, from, offset + paragraph.length)) {
       if (isSpeaker(text, n.end) || isSurname(text, n)) continue;
       // A country as a sentence's subject ("Russia invaded") is an actor; where things happen is "in
       // Ukraine", "invaded Ukraine", "Ukraine's east".
@@ -228,7 +235,7 @@ export function topicPlace(text: string): Place | null {
   if (best && best.place.kind !== 'country' && best.score > total.own && best.score * 2 > total.total)
     return best.place;
   const own = [...scores.values()].find((e) => e.place.kind === 'country' && e.place.name === country);
-  return own?.place ?? GAZETTEER.place(country) ?? best?.place ?? null;
+  return own?.place ?? gazetteer().place(country) ?? best?.place ?? null;
 }
 
 /**
@@ -236,8 +243,8 @@ export function topicPlace(text: string): Place | null {
  * country of "Polish border guards".
  */
 export function placeStarting(name: string, metric: Metric): string | null {
-  const first = findNames(GAZETTEER, name, 0, Math.min(name.length, 60))[0];
+  const first = findNames(gazetteer(), name, 0, Math.min(name.length, 60))[0];
   if (first && first.start === 0 && first.place.kind !== 'country') return first.place.name;
-  if (metric === 'fled_abroad') return GAZETTEER.country(name.split(' ')[0]!)?.name ?? null;
+  if (metric === 'fled_abroad') return gazetteer().country(name.split(' ')[0]!)?.name ?? null;
   return null;
 }
