@@ -162,10 +162,15 @@ export function buildGazetteer(src: Sources): GazetteerData {
     const key = `${e.iso2}|${e.city_ascii}`;
     english.set(key, [...(english.get(key) ?? []), [Number(e.lat), Number(e.lng)]]);
   }
-  /** The English name among a town's names: one SimpleMaps gives for a town at the same spot. */
+  /**
+   * The English name among a town's names: one SimpleMaps gives for a town at the same spot, and a
+   * spelling of its name (SimpleMaps calls Antakya `Hatay`, the province's name).
+   */
   const englishName = (country: string, names: readonly string[], lat: number, lng: number) =>
-    names.find((n) =>
-      english.get(`${country}|${n}`)?.some(([a, b]) => Math.abs(a - lat) < 0.2 && Math.abs(b - lng) < 0.2),
+    names.find(
+      (n) =>
+        spellingOf(n, names[0]!) &&
+        english.get(`${country}|${n}`)?.some(([a, b]) => Math.abs(a - lat) < 0.2 && Math.abs(b - lng) < 0.2),
     );
   const rows: Row[] = [];
   for (const line of src.cities.split('\n')) {

@@ -143,6 +143,8 @@ export function findNames(gazetteer: Gazetteer, text: string, from: number, to: 
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     // "Kyiv." at a sentence end, "U.S." keeps its dots.
     let end = m.index + m[0].length;
+    // "Myanmar’s": the name without its possessive.
+    if (/['’]s$/.test(m[0]) && m[0].length > 3) end -= 2;
     while (end > m.index + 1 && /[.'’-]/.test(s[end - 1]!) && !/^(?:[A-Z]\.)+$/.test(m[0])) end--;
     words.push({ start: m.index, end });
   }

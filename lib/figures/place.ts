@@ -53,6 +53,14 @@ export interface PlaceMention {
   capitalOf?: string | null;
 }
 
+/** What follows a country's `'s` when the country acts or speaks rather than being the place. */
+const ACTOR_AFTER =
+  /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:defen[cs]e|military|army|armed|forces|troops|soldiers|government|president|prime|foreign|ministry|minister|officials?|authorities|leaders?|envoy|ambassador|embassy|navy|air\s+force|mission|delegation|invasion|offensive|attacks?|strikes?|war|allies|intelligence|regime|junta|state|national|health)\b/iu;
+
+/** What follows a country's `'s` when it is the place: "Ukraine's east", "Myanmar's biggest earthquake". */
+const PLACE_AFTER =
+  /^['’]s\s+(?:[\p{L}-]+\s+){0,3}?(?:east|west|north|south|northeast|northwest|southeast|southwest|centre|center|interior|coast|coastal|border|borders|regions?|provinces?|cities|city|towns?|villages?|capital|earthquakes?|quakes?|floods?|disaster|territory|soil|front\s*lines?|front)\b/iu;
+
 function isSpeaker(s: string, end: number): boolean {
   return SPEAKER_AFTER.test(s.slice(end, end + 30));
 }
@@ -86,10 +94,19 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
     if (m.place.kind === 'country') {
       const before = text.slice(Math.max(0, m.start - 40), m.start);
       const hosting = HOSTING_AFTER.test(text.slice(m.end, m.end + 40));
-      if (!LOCATIVE_BEFORE.test(before) && !hosting) continue;
-      if (/^['’]s\b/.test(text.slice(m.end, m.end + 3))) continue;
+      const after = text.slice(m.end, m.end + 60);
+      const owner = /^['’]s\s/.test(after);
+      // "Russia's defence ministry" is a speaker, "Russia's economic isolation" no place; "Myanmar's
+      // biggest earthquake", "Ukraine's east" are where things happen.
+      if (owner ? !PLACE_AFTER.test(after) : !LOCATIVE_BEFORE.test(before) && !hosting) continue;
       out.push({ start: m.start, end: m.end, name: m.place.name, kind: 'country' });
     } else {
+      // "Moscow's forces" act; "Kharkiv's mayor" speaks for the city, which is its place.
+      if (
+        ACTOR_AFTER.test(text.slice(m.end, m.end + 60)) &&
+        !/^['’]s\s+(?:\p{L}+\s+)?(?:mayor|governor)/iu.test(text.slice(m.end, m.end + 40))
+      )
+        continue;
       out.push({ start: m.start, end: m.end, name: m.place.name, kind: 'city' });
     }
   }
@@ -174,7 +191,7 @@ function countryAsPlace(text: string, start: number, end: number): boolean {
     LOCATIVE_BEFORE.test(before) ||
     TARGET_BEFORE.test(before) ||
     HOSTING_AFTER.test(after) ||
-    /^['’]s\s/.test(after)
+    PLACE_AFTER.test(after)
   );
 }
 
