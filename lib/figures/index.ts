@@ -438,17 +438,17 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
               ORIGIN.test(text.slice(Math.max(0, m.start - 12), m.start))
             ),
         );
-      let place = firstPlace(text, usable(placeMentions(text, c.end, nextStart)), topicOf);
+      // A place inside the attribution after the figure is the source's ("according to researchers of
+      // Ghent University in Belgium"), not the figure's.
+      const sourceFrom = clause.attributions.find((a) => a.at >= c.end)?.at ?? Infinity;
+      const notSource = (ms: PlaceMention[]) => ms.filter((m) => m.start < sourceFrom);
+      let place = firstPlace(text, usable(notSource(placeMentions(text, c.end, nextStart))), topicOf);
       if (!place && (included || np.inherit) && antecedent?.placeExplicit) place = antecedent.reading.place;
       if (!place) {
         const inClause = usable(sentencePlaces.filter((m) => m.start >= clause.start && m.end <= clause.end));
         place =
           firstPlace(text, inClause.filter((m) => m.end <= c.start).reverse(), topicOf) ??
-          firstPlace(
-            text,
-            inClause.filter((m) => m.start >= c.end),
-            topicOf,
-          );
+          firstPlace(text, notSource(inClause.filter((m) => m.start >= c.end)), topicOf);
       }
       if (!place && prev?.placeExplicit && !national) place = prev.reading.place;
       if (!place && source && !national) place = placeStarting(source, metric);
