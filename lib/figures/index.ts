@@ -195,7 +195,7 @@ function firstPlace(
     for (const m of mentions) {
       if ((m.kind === 'anaphora') !== pass) continue;
       if (REFERENCE_POINT.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
-      const place = resolveMention(text, m, m.capitalOf === null ? topic() : null);
+      const place = resolveMention(text, m, m.capitalOf === null || m.country ? topic() : null);
       if (place) return place;
     }
   }

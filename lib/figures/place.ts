@@ -31,10 +31,10 @@ const SPEAKER_AFTER =
   /^['’]?s?\s+(?:says|said|say|claims|claimed|reported|announced|and\s+its\s+allies|and\s+its\s+Western)/;
 /** `the capital`, `there`, `the city`: a place named before, or the capital of a country. */
 const ANAPHORA =
-  /\b(?:(?<capital>(?:the\s+(?<adjective>\p{Lu}\p{L}+)\s+|(?<owner>\p{Lu}\p{L}+)['’]s\s+|the\s+)capital)|(?<there>there(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?|remains?|being|been)\b))|(?<city>the\s+(?:port\s+city|city|town|port|village|region|oblast)(?!\s+(?:of|city|council|officials|authorities|administration|mayor|governor)\b|['’]s)))\b/gu;
+  /\b(?:(?<capital>(?:the\s+(?<adjective>\p{Lu}\p{L}+)\s+|(?<owner>\p{Lu}\p{L}+)['’]s\s+|the\s+)capital)|(?<country>the\s+(?:[\p{L}-]+\s+)?country(?!['’]s\s+(?:[\p{L}-]+\s+)?(?:government|ministry|military|army|forces|president|leaders?|officials|authorities)\b))|(?<there>there(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?|remains?|being|been)\b))|(?<city>the\s+(?:port\s+city|city|town|port|village|region|oblast)(?!\s+(?:of|city|council|officials|authorities|administration|mayor|governor)\b|['’]s)))\b/gu;
 
 /** A cheap test before the anaphora pattern runs. */
-const MAY_REFER = /there|capital|city|town|port|village|region|oblast/i;
+const MAY_REFER = /there|capital|city|town|port|village|region|oblast|country/i;
 
 /**
  * A wire dateline opening a paragraph ("KYIV, March 18 (Reuters) -", "Islamabad, Oct. 8, (dpa) –",
@@ -51,6 +51,8 @@ export interface PlaceMention {
   kind: 'city' | 'country' | 'anaphora';
   /** For `the capital`: the country whose capital it is, null for the country the text is about. */
   capitalOf?: string | null;
+  /** `the country`, `the war-torn country`: the country of the place named before, or of the text. */
+  country?: true;
 }
 
 /** What follows a country's `'s` when the country acts or speaks rather than being the place. */
@@ -120,6 +122,7 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
         name: null,
         kind: 'anaphora',
       };
+      if (g.country) mention.country = true;
       if (g.capital) {
         const country = capitalCountry(g.adjective, g.owner);
         if (country === undefined) continue; // "the Ukrainian-born capital", a word that names no country
@@ -175,6 +178,18 @@ export function resolveMention(
   topic: Place | null = null,
 ): string | null {
   if (mention.name) return mention.name;
+  if (mention.country) {
+    // The country last named as a place (not "Russia invaded"), else the text's.
+    const named = findNames(
+      gazetteer(),
+      text,
+      Math.max(0, mention.start - ANAPHORA_REACH),
+      mention.start,
+    ).filter(
+      (n) => !isSpeaker(text, n.end) && (n.place.kind !== 'country' || countryAsPlace(text, n.start, n.end)),
+    );
+    return named[named.length - 1]?.place.country ?? topic?.country ?? null;
+  }
   if (mention.capitalOf === null) return topic ? (gazetteer().capital(topic.country)?.name ?? null) : null;
   if (mention.capitalOf !== undefined) return null;
   return lastPlaceNamed(text, Math.max(0, mention.start - ANAPHORA_REACH), mention.start);
