@@ -440,7 +440,11 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         );
       // A place inside the attribution after the figure is the source's ("according to researchers of
       // Ghent University in Belgium"), not the figure's.
-      const sourceFrom = clause.attributions.find((a) => a.at >= c.end)?.at ?? Infinity;
+      const accordingTo = /\baccording\s+to\b/i.exec(text.slice(c.end, clause.end));
+      const sourceFrom = Math.min(
+        clause.attributions.find((a) => a.at >= c.end)?.at ?? Infinity,
+        accordingTo ? c.end + accordingTo.index : Infinity,
+      );
       const notSource = (ms: PlaceMention[]) => ms.filter((m) => m.start < sourceFrom);
       let place = firstPlace(text, usable(notSource(placeMentions(text, c.end, nextStart))), topicOf);
       if (!place && (included || np.inherit) && antecedent?.placeExplicit) place = antecedent.reading.place;

@@ -95,6 +95,21 @@ describe('where a figure is: its own place, else the place the text is about, el
       'Darfur',
     ],
     ['Officials said 200 people were killed this week.', '200', null],
+    // The country's possessive is a place before where things happen, not before what it does.
+    ['The death toll from Myanmar’s biggest earthquake rose to 1,700.', '1,700', 'Myanmar'],
+    ['Russia’s forces killed 12 people.', '12', null],
+    // "the country": the one named as a place before it.
+    [
+      'Floods killed 11,300 people in Derna, Libya. They also killed about 170 people elsewhere in the country.',
+      'about 170',
+      'Libya',
+    ],
+    // A place in the attribution is the source's.
+    [
+      'Fighting in Tigray goes on. As many as 50,000 people died, according to researchers at Ghent University in Belgium.',
+      'As many as 50,000',
+      'Tigray',
+    ],
     ['Russia said 500 of its soldiers had been killed.', '500', null],
     [
       'GENEVA, March 16 (Wire) - More than 3 million people have fled the war in Ukraine, the UN said.',
