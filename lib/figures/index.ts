@@ -456,6 +456,14 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       }
       if (!place && prev?.placeExplicit && !national) place = prev.reading.place;
       if (!place && source && !national) place = placeStarting(source, metric);
+      // "The strike hit a house in Gaza City. Rescuers recovered 10 bodies": a sentence without figures
+      // that sets the scene just before, in the same paragraph, names the town or region.
+      if (!place && !national && samePara && samePara.drafts.length === 0) {
+        const scene = placeMentions(text, samePara.sentence.start, samePara.sentence.end).filter(
+          (m) => m.kind === 'city',
+        );
+        place = scene[scene.length - 1]?.name ?? null;
+      }
       const placeExplicit = place !== null;
       // No place of its own: the place the text is about (its country, for aid and weapons), else none.
       place ??= (national ? topicOf()?.country : topicOf()?.name) ?? null;

@@ -104,6 +104,12 @@ describe('where a figure is: its own place, else the place the text is about, el
       'about 170',
       'Libya',
     ],
+    // A sentence without figures that sets the scene just before names the town.
+    [
+      'War in Gaza goes on.\n\nThe strike hit a house in Gaza City. Rescuers recovered the bodies of 10 people, it said.',
+      '10',
+      'Gaza City',
+    ],
     // A place in the attribution is the source's.
     [
       'Fighting in Tigray goes on. As many as 50,000 people died, according to researchers at Ghent University in Belgium.',
