@@ -47,7 +47,7 @@ const readingEntries = {
   qualifier: v.picklist(QUALIFIERS),
   metric: v.picklist(METRICS),
   subject: v.picklist(SUBJECTS),
-  place: name,
+  place: v.nullable(name),
   period: v.picklist(['cumulative', 'window', 'event']),
   asOf: v.nullable(IsoDateSchema),
   source: v.nullable(name),

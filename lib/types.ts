@@ -105,8 +105,12 @@ export interface Reading {
   qualifier: Qualifier;
   metric: Metric;
   subject: Subject;
-  /** Normalised English place name; `Ukraine` for national figures. */
-  place: string;
+  /**
+   * The most specific place the figure is about, as a normalised English name (`Kyiv`, `Kyiv region`,
+   * `Gaza`); the country for national figures; null when the text does not say (never a default country).
+   * A figure or claim without a place is compared with nothing.
+   */
+  place: string | null;
   period: Period;
   asOf: IsoDate | null;
   /** Who the text attributes the figure to, or null. */

@@ -16,7 +16,7 @@ import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from
 import { indexClaims } from '../lib/compare/index.ts';
 import { checkPageText } from './check-page.ts';
 import { readNumbers } from '../lib/figures/numbers.ts';
-import { METRIC_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/ui/labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/ui/labels.ts';
 import type { Figure, IsoDate } from '../lib/types.ts';
 
 const USAGE =
@@ -47,7 +47,7 @@ function readable(file: string, pageDate: IsoDate | null, figures: Figure[]): st
     `${file}: ${figures.length} figure${figures.length === 1 ? '' : 's'}${pageDate ? ` (page date ${pageDate})` : ' (page date unknown)'}`,
   ];
   for (const f of figures) {
-    const what = `${METRIC_LABELS[f.metric]} · ${SUBJECT_LABELS[f.subject]} · ${f.place}`;
+    const what = `${METRIC_LABELS[f.metric]} · ${SUBJECT_LABELS[f.subject]} · ${f.place ?? NO_PLACE_LABEL}`;
     const who = [
       f.source,
       f.asOf,

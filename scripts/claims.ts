@@ -5,13 +5,13 @@
  */
 import { loadCorpusDatabase, documentsDir } from './corpus.ts';
 import { parseCommandLine, runCommand, CliError, EXIT_USAGE } from './cli.ts';
-import { METRIC_LABELS, SUBJECT_LABELS } from '../lib/ui/labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS } from '../lib/ui/labels.ts';
 import type { Claim, ClaimDatabase } from '../lib/types.ts';
 
 const USAGE = 'usage: npm run -s claims -- [--json] [--documents DIR]';
 
 function describe(c: Claim): string {
-  const what = `${METRIC_LABELS[c.metric]} · ${SUBJECT_LABELS[c.subject]} · ${c.place}`;
+  const what = `${METRIC_LABELS[c.metric]} · ${SUBJECT_LABELS[c.subject]} · ${c.place ?? NO_PLACE_LABEL}`;
   const extras = [
     c.source ?? 'no source named',
     c.asOf ?? 'undated',

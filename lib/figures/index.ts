@@ -21,13 +21,15 @@ import { readNumberTokens, type NumberToken } from './numbers.ts';
 import { readPeriod } from './period.ts';
 import {
   ANAPHORA_REACH,
-  homeCountry,
+  DATELINE,
   lastPlaceNamed,
   placeMentions,
   placeStarting,
   resolveMention,
+  topicPlace,
   type PlaceMention,
 } from './place.ts';
+import type { Place } from './gazetteer.ts';
 import { qualify, type Candidate } from './qualifiers.ts';
 import { breakdownScope, readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -145,12 +147,6 @@ const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
 /** `but` starts a new claim when a new subject follows: "..., but Zelenskyy says", "but now it appears". */
 const CLAUSE_BREAK =
   /;\s*|,?\s+but\s+(?=(?:now\s+|also\s+|still\s+)?(?:(?:it|they|he|she|we|I|there|the|a|an|this|these|those|its|their)\b|\p{Lu}))/gu;
-/**
- * A wire dateline opening a paragraph ("KYIV, March 18 (Reuters) -", "JAKARTA -"): where the reporter
- * filed from and when, not where or when the figures are.
- */
-const DATELINE =
-  /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*[\p{Lu}][\p{L}]+)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,40}\))?\s+[-—–]\s+/u;
 /** A place named only as a reference point: "northwest of the capital", "40 km south of Kharkiv". */
 const REFERENCE_POINT =
   /\b(?:north|south|east|west|northwest|northeast|southwest|southeast|km|kilometres|kilometers|miles)\s+of\s+$/i;
@@ -201,12 +197,16 @@ function isReportable(c: Candidate, metric: Metric, namesWhat: boolean): boolean
 }
 
 /** The first usable place among `mentions`, named places before `the capital`/`there`. */
-function firstPlace(text: string, mentions: readonly PlaceMention[]): string | null {
+function firstPlace(
+  text: string,
+  mentions: readonly PlaceMention[],
+  topic: () => Place | null,
+): string | null {
   for (const pass of [false, true]) {
     for (const m of mentions) {
       if ((m.kind === 'anaphora') !== pass) continue;
       if (REFERENCE_POINT.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
-      const place = resolveMention(text, m);
+      const place = resolveMention(text, m, m.capitalOf === null || m.country ? topic() : null);
       if (place) return place;
     }
   }
@@ -220,7 +220,9 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   if (!options.anyTopic && !isAboutHarm(options.lead ?? '') && !isAboutHarm(text.slice(0, LEAD_CHARS)))
     return [];
   const docDate = options.date;
-  let home: string | undefined;
+  /** The place the text is about, found once and only when a figure names none of its own. */
+  let topic: Place | null | undefined;
+  const topicOf = (): Place | null => (topic === undefined ? (topic = topicPlace(text)) : topic);
   const out: Reading[] = [];
   const recent: SentenceInfo[] = [];
   let ti = 0;
@@ -461,21 +463,35 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
               ORIGIN.test(text.slice(Math.max(0, m.start - 12), m.start))
             ),
         );
-      let place = firstPlace(text, usable(placeMentions(text, c.end, nextStart)));
+      // A place inside the attribution after the figure is the source's ("according to researchers of
+      // Ghent University in Belgium"), not the figure's.
+      const accordingTo = /\baccording\s+to\b/i.exec(text.slice(c.end, clause.end));
+      const sourceFrom = Math.min(
+        clause.attributions.find((a) => a.at >= c.end)?.at ?? Infinity,
+        accordingTo ? c.end + accordingTo.index : Infinity,
+      );
+      const notSource = (ms: PlaceMention[]) => ms.filter((m) => m.start < sourceFrom);
+      let place = firstPlace(text, usable(notSource(placeMentions(text, c.end, nextStart))), topicOf);
       if (!place && (included || np.inherit) && antecedent?.placeExplicit) place = antecedent.reading.place;
       if (!place) {
         const inClause = usable(sentencePlaces.filter((m) => m.start >= clause.start && m.end <= clause.end));
         place =
-          firstPlace(text, inClause.filter((m) => m.end <= c.start).reverse()) ??
-          firstPlace(
-            text,
-            inClause.filter((m) => m.start >= c.end),
-          );
+          firstPlace(text, inClause.filter((m) => m.end <= c.start).reverse(), topicOf) ??
+          firstPlace(text, notSource(inClause.filter((m) => m.start >= c.end)), topicOf);
       }
       if (!place && prev?.placeExplicit && !national) place = prev.reading.place;
       if (!place && source && !national) place = placeStarting(source, metric);
+      // "The strike hit a house in Gaza City. Rescuers recovered 10 bodies": a sentence without figures
+      // that sets the scene just before, in the same paragraph, names the town or region.
+      if (!place && !national && samePara && samePara.drafts.length === 0) {
+        const scene = placeMentions(text, samePara.sentence.start, samePara.sentence.end).filter(
+          (m) => m.kind === 'city',
+        );
+        place = scene[scene.length - 1]?.name ?? null;
+      }
       const placeExplicit = place !== null;
-      place ??= home ??= homeCountry(text);
+      // No place of its own: the place the text is about (its country, for aid and weapons), else none.
+      place ??= (national ? topicOf()?.country : topicOf()?.name) ?? null;
 
       const day = dayOfFigure(clause.dates, c.start, docDate);
       const reading: Reading = {

@@ -137,7 +137,7 @@ export function readSubject(e: SubjectEvidence): Subject {
       e.previous ??
       e.paragraphPrevious ??
       // "Rudskoi also said that 3,825 have been wounded": a bare number goes on from the figure before.
-      (np.head === null ? (e.recentPrevious ?? null) : null);
+      (np.head === null && e.recentPrevious !== 'other' ? (e.recentPrevious ?? null) : null);
   }
 
   if (subject === 'military') subject = military(side(e));

@@ -107,7 +107,7 @@ export function claimMatcher(q: ClaimQuery): (claim: Claim) => boolean {
   return (c) => {
     if (q.metric !== null && c.metric !== q.metric) return false;
     if (q.subject !== null && c.subject !== q.subject) return false;
-    if (q.place !== null && c.place !== q.place) return false;
+    if (q.place !== null && (c.place ?? '') !== q.place) return false;
     if (q.source !== null && (c.source ?? '') !== q.source) return false;
     if (q.origin !== null && originOf(c) !== q.origin) return false;
     const date = claimDate(c);
@@ -186,7 +186,7 @@ export function facetsOf(claims: readonly Claim[]): Facets {
       claims.map((c) => c.subject),
       SUBJECTS,
     ),
-    places: count(claims.map((c) => c.place)),
+    places: count(claims.map((c) => c.place ?? '')),
     sources: count(claims.map((c) => c.source ?? '')),
     origins: count(claims.map(originOf), ['reader', 'bundled']),
   };

@@ -106,9 +106,12 @@ export function measureLabel(metric: Metric, subject: Subject): string {
     : `${what} (${SUBJECT_LABELS[subject]})`;
 }
 
-/** A group heading: "Civilians killed — Ukraine". */
-export function measureHeading(metric: Metric, subject: Subject, place: string): string {
-  return place ? `${measureLabel(metric, subject)} — ${place}` : measureLabel(metric, subject);
+/** What a figure without a place shows where the place goes: it is compared with nothing. */
+export const NO_PLACE_LABEL = 'place not stated';
+
+/** A group heading: "Civilians killed — Ukraine", "Civilians killed — place not stated". */
+export function measureHeading(metric: Metric, subject: Subject, place: string | null): string {
+  return `${measureLabel(metric, subject)} — ${place ?? NO_PLACE_LABEL}`;
 }
 
 /** Made on first use: building an ICU formatter is start-up work the content script rarely needs. */

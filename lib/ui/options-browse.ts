@@ -17,7 +17,7 @@ import {
   type Facet,
   type SortKey,
 } from '../library/query.ts';
-import { METRIC_LABELS, SUBJECT_LABELS, formatNumber } from './labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, formatNumber } from './labels.ts';
 import { h } from './dom.ts';
 import { claimItem } from './claim-view.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
@@ -133,7 +133,7 @@ export function browseSection(doc: Document, deps: LibraryDeps): BrowseSection {
     const facets = facetsOf(all);
     fillSelect(metric, 'Anything', facets.metrics, (m) => METRIC_LABELS[m] ?? m, query.metric);
     fillSelect(subject, 'Anyone', facets.subjects, (s) => SUBJECT_LABELS[s] ?? s, query.subject);
-    fillSelect(place, 'Anywhere', facets.places, (p) => p || 'no place', query.place);
+    fillSelect(place, 'Anywhere', facets.places, (p) => p || NO_PLACE_LABEL, query.place);
     fillSelect(source, 'Any source', facets.sources, (s) => s || 'no source named', query.source);
     fillSelect(origin, 'All documents', facets.origins, (o) => ORIGIN_LABELS[o] ?? o, query.origin);
     search.value = query.text;

@@ -22,7 +22,8 @@ export interface FigureGroup {
   heading: string;
   metric: Metric;
   subject: Subject;
-  place: string;
+  /** null: the page does not say where; such figures are compared with nothing. */
+  place: string | null;
   scope: string | null;
   period: Period;
   figures: Figure[];

@@ -44,7 +44,7 @@ function file(name: string, content: string | Buffer): string {
 const ARTICLE = [
   'Kyiv, March 18 (Wire) - More than 3.8 million people have fled abroad, the UN refugee agency said on Thursday.',
   '',
-  'The UN human rights office said 780 civilians had been killed and 1,252 injured since February 24.',
+  'The UN human rights office said 780 civilians had been killed and 1,252 injured in Ukraine since February 24.',
   '',
   '5 min read · 1.2k shares',
 ].join('\n');
@@ -192,7 +192,7 @@ describe('check', { timeout: 60_000 }, () => {
   });
 
   test('--json: each figure has scope, period and asOf (null when unknown), each report daysApart and consistent', async () => {
-    const text = 'Officials said 780 civilians had been killed. Thousands fled.';
+    const text = '780 civilians have been killed in Ukraine, officials said. Thousands fled.';
     const r = await command('check', '--json', '--date', '2022-03-28', file('keys.txt', text));
     expect(r.code).toBe(0);
     const { figures } = JSON.parse(r.stdout) as { figures: Record<string, unknown>[] };

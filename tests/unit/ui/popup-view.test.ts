@@ -13,7 +13,7 @@ import { METRICS, SUBJECTS, type Metric, type Subject } from '../../../lib/types
 import { figure, report } from './fixtures.ts';
 
 describe('labels', () => {
-  test.each<[Metric, Subject, string, string]>([
+  test.each<[Metric, Subject, string | null, string]>([
     ['killed', 'civilians', 'Ukraine', 'Civilians killed — Ukraine'],
     ['fled_abroad', 'people', 'Ukraine', 'People who fled abroad — Ukraine'],
     ['killed', 'russian_military', 'Ukraine', 'Russian soldiers killed — Ukraine'],
@@ -22,7 +22,7 @@ describe('labels', () => {
     ['weapons', 'other', 'Ukraine', 'Weapons delivered — Ukraine'],
     ['aid_money', 'people', 'Ukraine', 'Aid money — Ukraine'],
     ['attacks', 'health_workers', 'Ukraine', 'Attacks on health workers — Ukraine'],
-    ['killed', 'children', '', 'Children killed'],
+    ['killed', 'children', null, 'Children killed — place not stated'],
   ])('%s / %s / %s → %s', (metric, subject, place, heading) => {
     expect(measureHeading(metric, subject, place)).toBe(heading);
   });
