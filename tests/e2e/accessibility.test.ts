@@ -93,7 +93,7 @@ describe.each(BROWSERS)('accessibility and colour schemes in %s', (browserName) 
       // Each report says in words how it stands in time against the page's date (2022-03-29).
       expect(open.reports.length).toBeGreaterThan(1);
       for (const report of open.reports)
-        expect(report).toMatch(/\b(\d+ days|a day) (earlier|later)|the same day/);
+        expect(report).toMatch(/\b(\d+ days|a day) (earlier|later|before|after)|the same day/);
 
       const looks = await article.evaluate(readCardLooks, null);
       expect(looks, 'the card').not.toBeNull();

@@ -103,8 +103,12 @@ class FirefoxBrowser implements TestBrowser {
     });
     page.on('console', (message) => {
       if (message.type() === 'error') this.problems.push(`${page.url()}: console.error ${message.text()}`);
-      // The content script's own word that something failed (it never throws into the page).
-      else if (message.type() === 'warn' && message.text().startsWith('Figure Check:'))
+      // The content script's own word that something failed on a web page (it never throws into the page).
+      else if (
+        message.type() === 'warn' &&
+        /^https?:/.test(page.url()) &&
+        message.text().startsWith('Figure Check:')
+      )
         this.problems.push(`${page.url()}: console.warn ${message.text()}`);
     });
     page.on('request', (request) => {
