@@ -222,7 +222,9 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
   const docDate = options.date;
   /** The place the text is about, found once and only when a figure names none of its own. */
   let topic: Place | null | undefined;
-  const topicOf = (): Place | null => (topic === undefined ? (topic = topicPlace(text)) : topic);
+  // The page's lead (its headline) comes first: a piece of a long page may name no place of its own.
+  const topicText = options.lead ? `${options.lead}\n${text}` : text;
+  const topicOf = (): Place | null => (topic === undefined ? (topic = topicPlace(topicText)) : topic);
   const out: Reading[] = [];
   const recent: SentenceInfo[] = [];
   let ti = 0;
@@ -491,7 +493,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       }
       const placeExplicit = place !== null;
       // No place of its own: the place the text is about (its country, for aid and weapons), else none.
-      place ??= (national ? topicOf()?.country : topicOf()?.name) ?? null;
+      // People who fled abroad left a country, not the one town the text is mainly about.
+      place ??= (national || metric === 'fled_abroad' ? topicOf()?.country : topicOf()?.name) ?? null;
 
       const day = dayOfFigure(clause.dates, c.start, docDate);
       const reading: Reading = {
