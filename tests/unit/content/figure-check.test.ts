@@ -249,11 +249,12 @@ describe('the content script on a page', () => {
     expect(marks()).toEqual([]);
     expect(check.pageFigures('h').figures).toEqual([]);
     expect([...root.childNodes]).toEqual(before);
-    // New text tries again.
+    // New text tries again (once the page has been quiet for QUIET_MS, so wait longer than that).
+    const sent = read.mock.calls.length;
     const p = document.createElement('p');
     p.textContent = 'Later: 3,400 fled.';
     root.append(p);
-    await vi.waitFor(() => expect(read.mock.calls.length).toBeGreaterThan(2));
+    await vi.waitFor(() => expect(read.mock.calls.length).toBeGreaterThan(sent), { timeout: 5_000 });
   });
 
   test('an answer that does not match the page text highlights nothing wrong', async () => {
