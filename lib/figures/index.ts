@@ -11,9 +11,9 @@
  *
  * Cost is linear in the text: each sentence is bounded (sentences.ts) and every look-back has a fixed reach.
  */
-import type { IsoDate, Metric, Period, Reading } from '../types.ts';
+import type { IsoDate, Metric, Period, Reading, Subject } from '../types.ts';
 import { dayOfFigure, findDatePhrases, type DatePhrase } from './dates.ts';
-import { INHERIT_BEFORE, readMetric } from './metric.ts';
+import { INHERIT_BEFORE, PART_OF_BEFORE, readMetric } from './metric.ts';
 import { readModality } from './modality.ts';
 import { notFigureReason } from './not-figures.ts';
 import { readNounPhrase } from './noun-phrase.ts';
@@ -22,6 +22,7 @@ import { readPeriod } from './period.ts';
 import {
   ANAPHORA_REACH,
   DATELINE,
+  gazetteer,
   lastPlaceNamed,
   placeMentions,
   placeStarting,
@@ -183,6 +184,36 @@ function clausesOf(
 /** Whether a number may be a figure at all, before its meaning is read. */
 function isCandidateNumber(text: string, token: NumberToken): boolean {
   return token.role === 'cardinal' && notFigureReason(text, token) === null;
+}
+
+/** "the 6,884": a definite article right before the number. */
+const RESTATED = /\bthe\s+$/i;
+/** Nothing but a list word between two figures: "2,116 casualties, with 483 killed and 1,633 wounded". */
+const LISTED = /^\s*(?:,|;|:|,?\s*(?:with|and|or|plus|as\s+well\s+as|including)|,\s*(?:and|with))\s*$/i;
+/** What marks a figure that is only a part of another's count. */
+export const PART_SCOPE = 'part of a larger count';
+
+/**
+ * The scope a figure takes from the one it is part of: a part of a toll is never the toll itself. "Out of
+ * those, 2,116 casualties ... were registered on the territories controlled by Russian troops" counts the
+ * same people as the national toll, narrowed by words no table names: a scope that compares with nothing.
+ * The figures listed with such a part ("with 483 killed") are parts too.
+ */
+function partScope(
+  antecedent: Reading | null,
+  subject: Subject,
+  lead: string,
+  restated: Reading | undefined,
+): string | null {
+  if (restated) return restated.scope ?? null;
+  if (!antecedent) return null;
+  if (PART_OF_BEFORE.test(lead.slice(-24)) && subject === antecedent.subject) return PART_SCOPE;
+  if (antecedent.scope && LISTED.test(lead)) return antecedent.scope;
+  return null;
+}
+
+function isCountry(name: string): boolean {
+  return gazetteer().place(name)?.kind === 'country';
 }
 
 /**
@@ -387,7 +418,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
           : '';
       // "He said 50 of them had been executed": `of them` are the figure of the sentence before.
       const antecedent = included
-        ? (prev ?? paragraphLast)
+        ? (prev ?? paragraphLast ?? recentLast())
         : np.inherit
           ? (prevMain ?? prev ?? paragraphLast)
           : (prevMain ?? prev);
@@ -402,18 +433,26 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         clause: clauseText,
         previous: antecedent?.reading.metric ?? null,
         afterApposition,
+        recent: recentLast()?.reading.metric ?? null,
+        isCountry,
       });
-      const subject = readSubject({
-        np,
-        metric,
-        lead,
-        sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
-        previous: antecedent?.reading.subject ?? null,
-        paragraphPrevious: paragraphLast?.reading.subject ?? null,
-        recentPrevious: recentLast()?.reading.subject ?? null,
-        own,
-        included,
-      });
+      // "of the 6,884 fatalities": the text names again a figure it gave before, and counts what it counted.
+      const restated = RESTATED.test(lead.slice(-8))
+        ? out.find((r) => r.value === c.value && r.metric === metric && r.subject !== 'other')
+        : undefined;
+      const subject =
+        restated?.subject ??
+        readSubject({
+          np,
+          metric,
+          lead,
+          sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
+          previous: antecedent?.reading.subject ?? null,
+          paragraphPrevious: paragraphLast?.reading.subject ?? null,
+          recentPrevious: recentLast()?.reading.subject ?? null,
+          own,
+          included,
+        });
       if (!isReportable(c, metric, np.subject !== null || np.metric !== null || np.thing === 'weapon'))
         continue;
 
@@ -517,7 +556,9 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         scope:
           (clause.hints.scope
             ? readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own)
-            : null) ?? breakdownScope(np.head, sentenceText),
+            : null) ??
+          breakdownScope(np.head, sentenceText, own) ??
+          partScope(antecedent?.reading ?? null, subject, lead, restated),
         quote: sentenceText,
       };
       const draft: Draft = {

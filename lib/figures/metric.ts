@@ -110,7 +110,10 @@ const VERB_BEFORE_RE = new RegExp(
 );
 
 export const INHERIT_BEFORE =
-  /\b(?:including|includes|include|among\s+(?:them|those|whom)|of\s+(?:whom|which|them|those)|incl\.)\s*:?\s*$/i;
+  /\b(?:including|includes|include|among\s+(?:them|those|whom)|of\s+(?:whom|which|them|those)|incl\.)\s*[:,]?\s*$/i;
+/** "Out of those, 2,116", "of them 50": a part of the figure before, not a count of its own kind. */
+export const PART_OF_BEFORE =
+  /\b(?:(?:out\s+)?of\s+(?:whom|them|those|these)|among\s+(?:them|those|whom))\s*[:,]?\s*$/i;
 
 const DESTROY =
   /\b(?:destroy(?:ed|ing|s)?|demolish(?:ed|ing)?|raz(?:ed|ing)|flatten(?:ed|ing)|damag(?:ed|ing|es)|ruined|levelled|leveled|collapsed|hit|struck|burned|burnt)\b/i;
@@ -128,6 +131,12 @@ const SEPARATOR = /^\s*(?:,|;|,?\s*(?:and|or|plus|as\s+well\s+as|to)|,\s*(?:and|
 /** Fleeing a city or its region is displacement, not flight abroad: "have fled the city". */
 const FLED_LOCALLY =
   /^\W*(?:(?:have|has|had|now|already)\s+)*(?:fled|left|escaped)\s+(?:the\s+(?:city|town|village|region|area|port|capital|camp|district)|their\s+(?:homes|villages|towns))\b/i;
+/**
+ * People who left a country, whatever the verb: "6 million had evacuated from Ukraine", "left Syria"; and,
+ * after figures of refugees, those who "had gone to Romania". Group 1 is the verb, group 2 the name.
+ */
+const LEFT_OR_REACHED =
+  /^\W*(?:(?:have|has|had|been|were|was|now|already|since|reportedly|also)\s+)*(evacuated|left|escaped|fled|gone|went|moved|travel(?:l)?ed|arrived|crossed)\s+(?:from|out\s+of|to|into|in|for)?\s*(?:the\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})/u;
 /** Displaced "within the country" is internal displacement. */
 const WITHIN_COUNTRY =
   /^\W*(?:people\s+|persons\s+)?(?:inside|within)\s+(?:the|their(?:\s+own)?)\s+country\b/i;
@@ -182,6 +191,10 @@ export interface MetricEvidence {
   previous: Metric | null;
   /** The clause after an `including ...` apposition right after the figure: where its verb is. */
   afterApposition: string;
+  /** The metric of the last figure in the sentence or two before, if any. */
+  recent?: Metric | null;
+  /** Whether a name (as written) is a country's: a gazetteer lookup, kept out of this module. */
+  isCountry?: (name: string) => boolean;
 }
 
 function verbBefore(lead: string, own: string): Metric | null {
@@ -213,7 +226,28 @@ function refine(metric: Metric, e: MetricEvidence): Metric {
   if (metric === 'displaced' && WITHIN_COUNTRY.test(e.own)) return 'internally_displaced';
   if (metric === 'fled_abroad' && FLED_LOCALLY.test(e.own)) return 'displaced';
   if (metric === 'casualties' && KILLINGS_AFTER.test(e.after + e.own)) return 'killed';
+  if ((metric === 'evacuated' || metric === 'other') && e.isCountry && leftOrReachedCountry(e, metric))
+    return 'fled_abroad';
   return metric;
+}
+
+/** "had evacuated from Ukraine" left the country; "had gone to Romania" did, among refugee figures. */
+function leftOrReachedCountry(e: MetricEvidence, metric: Metric): boolean {
+  const m = LEFT_OR_REACHED.exec(e.own);
+  if (!m || !e.isCountry) return false;
+  const words = m[2]!.split(/\s+/);
+  // "Romania", "Central African Republic", not "Romania Monday": the longest run of words that is a country.
+  let country = false;
+  for (let n = words.length; n > 0 && !country; n--) country = e.isCountry(words.slice(0, n).join(' '));
+  if (!country) return false;
+  const verb = m[1]!.toLowerCase();
+  const leaving = /^(?:evacuated|left|escaped|fled)$/.test(verb);
+  const into = /\b(?:to|into|in|for)\s*(?:the\s+)?$/i.test(
+    e.own.slice(0, m.index + m[0].length - m[2]!.length),
+  );
+  const amongRefugees = (e.previous ?? e.recent) === 'fled_abroad';
+  if (leaving && !into) return metric === 'evacuated' || amongRefugees;
+  return amongRefugees;
 }
 
 function baseMetric(e: MetricEvidence): Metric {

@@ -38,6 +38,8 @@ export function readScope(metric: Metric, context: string, own: string): string 
 
 /** Nouns that split a toll by sex or age: "1,832 were women", "175 girls and 216 boys". */
 const SEX_OR_AGE = new Set(['women', 'men', 'girls', 'boys', 'adults', 'elderly', 'pensioners']);
+const PREDICATE_GROUP =
+  /^\W*(?:were|are|was|is)\s+(women|men|girls|boys|adults|elderly|pensioners|children)\b/i;
 /** A breakdown by sex in the sentence: "175 girls and 216 boys, as well as 38 children ...". */
 const BY_SEX = /\d[\d,.]*\s+(?:women|men|girls|boys)\b/i;
 
@@ -46,9 +48,10 @@ const BY_SEX = /\d[\d,.]*\s+(?:women|men|girls|boys)\b/i;
  * its scope. Children are their own subject, except in a breakdown by sex, where "38 children" are those
  * whose sex is unknown.
  */
-export function breakdownScope(head: string | null, sentence: string): string | null {
-  if (head === null) return null;
-  const h = head.toLowerCase();
+export function breakdownScope(head: string | null, sentence: string, own = ''): string | null {
+  // "2,719 were men": the group named by the predicate when the number has no noun.
+  const h = (head ?? PREDICATE_GROUP.exec(own)?.[1] ?? '').toLowerCase();
+  if (h === '') return null;
   if (SEX_OR_AGE.has(h)) return h;
   if (h === 'children' && BY_SEX.test(sentence)) return 'children of unknown sex';
   return null;

@@ -116,7 +116,8 @@ export function readSubject(e: SubjectEvidence): Subject {
 
   const were = np.head === null && e.own ? predicateSubject(e.own) : null;
   if (were) {
-    subject = were;
+    // "of the 6,884 civilians killed, 2,719 were men": a breakdown of civilians counts civilians.
+    subject = were === 'people' && e.previous === 'civilians' ? 'civilians' : were;
   } else if (np.subject && np.head !== 'others') {
     subject = np.subject;
     if (subject === 'people' && np.civilian) subject = 'civilians';

@@ -184,6 +184,23 @@ describe('qualifiers, values and intervals', () => {
 
 describe('what a figure counts: metric and subject', () => {
   test.each([
+    // Leaving a country is flight abroad whatever the verb; reaching one is, among refugee figures.
+    ['UNHCR says 6.02 million people had evacuated from Ukraine.', '6.02 million', 'fled_abroad', 'people'],
+    ['Some 3,000 people were evacuated from Mariupol.', 'Some 3,000', 'evacuated', 'people'],
+    [
+      'Over 3.27 million people had fled to Poland. It added that about 785,000 people had gone to Russia.',
+      'about 785,000',
+      'fled_abroad',
+      'people',
+    ],
+    ['About 785,000 people had gone to the polls in Russia.', 'About 785,000', 'other', 'people'],
+    // The text names again a figure it gave: it counts what it counted.
+    [
+      'The UN recorded 6,884 civilians killed. Of the 6,884 fatalities, 2,719 were men.',
+      '2,719',
+      'killed',
+      'civilians',
+    ],
     ['780 people killed and 1,252 injured', '780', 'killed', 'people'],
     ['780 people killed and 1,252 injured', '1,252', 'injured', 'people'],
     [
@@ -529,6 +546,21 @@ describe('modality and scope', () => {
       'registered for protection',
     ],
     ['The UN said 4,253 civilians had been killed.', '4,253', null],
+    // A part of a toll narrowed by words no table names compares with nothing, nor do the figures listed with it.
+    [
+      'The UN recorded 17,831 civilian casualties. Out of those, 2,116 casualties, with 483 killed, were registered in occupied areas.',
+      '2,116',
+      'part of a larger count',
+    ],
+    [
+      'The UN recorded 17,831 civilian casualties. Out of those, 2,116 casualties, with 483 killed, were registered in occupied areas.',
+      '483',
+      'part of a larger count',
+    ],
+    ['Of the 6,884 civilians killed, 2,719 were men and 1,832 were women.', '2,719', 'men'],
+    ['Of the 6,884 civilians killed, 2,719 were men and 1,832 were women.', '1,832', 'women'],
+    // Children are their own subject: a part of a toll by subject is that subject's whole count.
+    ['At least 600 civilians were killed. Of those, 140 were children.', '140', null],
   ])('%j: %j → scope %s', (sentence, text, scope) => {
     expect(figure(sentence, text).scope ?? null).toBe(scope);
   });
