@@ -212,8 +212,23 @@ function partScope(
   return null;
 }
 
-function isCountry(name: string): boolean {
-  return gazetteer().place(name)?.kind === 'country';
+function isDemonym(word: string): boolean {
+  return gazetteer().country(word) !== undefined;
+}
+
+/**
+ * The subject a figure may take from one before it: civilians stay civilians from the killed to the
+ * injured, but "210 children died, as hundreds of thousands have fled" does not make the fled children.
+ */
+function carriedSubject(before: Reading | undefined, metric: Metric): Subject | null {
+  if (!before) return null;
+  if ((before.subject === 'children' || before.subject === 'health_workers') && before.metric !== metric)
+    return null;
+  return before.subject;
+}
+
+function placeKind(name: string): Place['kind'] | undefined {
+  return gazetteer().place(name)?.kind;
 }
 
 /**
@@ -405,7 +420,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       const nextStart = next && next.start < clause.end ? next.start : clause.end;
       const leadStart = Math.max(clause.start, prevInClause?.npEnd ?? clause.start, c.start - 200);
       const lead = text.slice(leadStart, c.start);
-      const np = readNounPhrase(text, c.end, nextStart);
+      const np = readNounPhrase(text, c.end, nextStart, isDemonym);
       const own = text.slice(np.end, Math.min(nextStart, np.end + 160));
       const clauseText = text.slice(clause.start, clause.end);
       const included = INHERIT_BEFORE.test(lead.slice(-24));
@@ -434,7 +449,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         previous: antecedent?.reading.metric ?? null,
         afterApposition,
         recent: recentLast()?.reading.metric ?? null,
-        isCountry,
+        placeKind,
       });
       // "of the 6,884 fatalities": the text names again a figure it gave before, and counts what it counted.
       const restated = RESTATED.test(lead.slice(-8))
@@ -447,9 +462,9 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
           metric,
           lead,
           sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
-          previous: antecedent?.reading.subject ?? null,
-          paragraphPrevious: paragraphLast?.reading.subject ?? null,
-          recentPrevious: recentLast()?.reading.subject ?? null,
+          previous: carriedSubject(antecedent?.reading, metric),
+          paragraphPrevious: carriedSubject(paragraphLast?.reading, metric),
+          recentPrevious: carriedSubject(recentLast()?.reading, metric),
           own,
           included,
         });

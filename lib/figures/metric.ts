@@ -38,7 +38,7 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
   [
     'fled_abroad',
-    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|fled|flee(?:ing|s)?|cross(?:ed|ing)?\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
+    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|(?:taken|took|sought|seeking|found)\\s+refuge\\s+(?:in|across)\\s+(?:\\w+\\s+)?(?:countries|states|nations)|fled|flee(?:ing|s)?|cross(?:ed|ing)?\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
   ],
   ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees|(?:humanitarian|evacuation)\\s+corridors?'],
   ['trapped', 'trapped|stranded|stuck'],
@@ -94,7 +94,7 @@ const VERB_GROUPS: readonly [Metric, string][] = [
   ['casualties', `casualty\\s+toll\\s+${TOLL_VERB}`],
   [
     'killed',
-    `killed|killing|kills|kill|lost|losing|loses|claimed\\s+the\\s+lives\\s+of|(?:death\\s+)?toll\\s+${TOLL_VERB}`,
+    `killed|killing|kills|kill|lost|losing|loses|claimed\\s+the\\s+lives\\s+of|(?:the\\s+)?bodies\\s+of|(?:death\\s+)?toll\\s+${TOLL_VERB}`,
   ],
   ['injured', 'injured|injuring|injures|wounded|wounding|wounds|hurt'],
   ['evacuated', 'evacuated|evacuating|evacuates|evacuate'],
@@ -137,6 +137,14 @@ const FLED_LOCALLY =
  */
 const LEFT_OR_REACHED =
   /^\W*(?:(?:have|has|had|been|were|was|now|already|since|reportedly|also)\s+)*(evacuated|left|escaped|fled|gone|went|moved|travel(?:l)?ed|arrived|crossed)\s+(?:from|out\s+of|to|into|in|for)?\s*(?:the\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})/u;
+const ANOTHER_BEFORE = /\b(?:another|a\s+further|an\s+additional)\s+$/i;
+const DEPARTED = /^\W*(?:(?:have|has|had|already|also|since)\s+)*(?:left|departed|escaped|gone)\b/i;
+const DEPARTURES: ReadonlySet<Metric> = new Set<Metric>([
+  'fled_abroad',
+  'displaced',
+  'internally_displaced',
+  'evacuated',
+]);
 /** Displaced "within the country" is internal displacement. */
 const WITHIN_COUNTRY =
   /^\W*(?:people\s+|persons\s+)?(?:inside|within)\s+(?:the|their(?:\s+own)?)\s+country\b/i;
@@ -193,8 +201,8 @@ export interface MetricEvidence {
   afterApposition: string;
   /** The metric of the last figure in the sentence or two before, if any. */
   recent?: Metric | null;
-  /** Whether a name (as written) is a country's: a gazetteer lookup, kept out of this module. */
-  isCountry?: (name: string) => boolean;
+  /** What kind of place a name (as written) is, if any: a gazetteer lookup, kept out of this module. */
+  placeKind?: (name: string) => 'country' | 'region' | 'city' | undefined;
 }
 
 function verbBefore(lead: string, own: string): Metric | null {
@@ -226,20 +234,38 @@ function refine(metric: Metric, e: MetricEvidence): Metric {
   if (metric === 'displaced' && WITHIN_COUNTRY.test(e.own)) return 'internally_displaced';
   if (metric === 'fled_abroad' && FLED_LOCALLY.test(e.own)) return 'displaced';
   if (metric === 'casualties' && KILLINGS_AFTER.test(e.after + e.own)) return 'killed';
-  if ((metric === 'evacuated' || metric === 'other') && e.isCountry && leftOrReachedCountry(e, metric))
+  const moved = movedPlace(e);
+  if (
+    moved === 'country' &&
+    (metric === 'evacuated' || metric === 'other') &&
+    leftOrReachedCountry(e, metric)
+  )
     return 'fled_abroad';
+  // "150,000 fled Mariupol": fleeing a town or a region is displacement.
+  if (metric === 'fled_abroad' && (moved === 'city' || moved === 'region') && LEAVING.test(e.own))
+    return 'displaced';
   return metric;
+}
+
+const LEAVING =
+  /^\W*(?:(?:have|has|had|been|were|was|now|already|since|reportedly|also)\s+)*(?:evacuated|left|escaped|fled)\s+(?:from\s+|out\s+of\s+)?(?:the\s+)?\p{Lu}/u;
+
+/** The kind of the place a figure's people left or reached ("fled Mariupol", "had gone to Romania"). */
+function movedPlace(e: MetricEvidence): 'country' | 'region' | 'city' | undefined {
+  const m = e.placeKind ? LEFT_OR_REACHED.exec(e.own) : null;
+  if (!m) return undefined;
+  const words = m[2]!.split(/\s+/);
+  // "Central African Republic", not "Romania Monday": the longest run of words that is a place.
+  for (let n = words.length; n > 0; n--) {
+    const kind = e.placeKind!(words.slice(0, n).join(' '));
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /** "had evacuated from Ukraine" left the country; "had gone to Romania" did, among refugee figures. */
 function leftOrReachedCountry(e: MetricEvidence, metric: Metric): boolean {
-  const m = LEFT_OR_REACHED.exec(e.own);
-  if (!m || !e.isCountry) return false;
-  const words = m[2]!.split(/\s+/);
-  // "Romania", "Central African Republic", not "Romania Monday": the longest run of words that is a country.
-  let country = false;
-  for (let n = words.length; n > 0 && !country; n--) country = e.isCountry(words.slice(0, n).join(' '));
-  if (!country) return false;
+  const m = LEFT_OR_REACHED.exec(e.own)!;
   const verb = m[1]!.toLowerCase();
   const leaving = /^(?:evacuated|left|escaped|fled)$/.test(verb);
   const into = /\b(?:to|into|in|for)\s*(?:the\s+)?$/i.test(
@@ -270,6 +296,10 @@ function baseMetric(e: MetricEvidence): Metric {
   // own decides, else it counts what the figure before counts.
   if ((np.inherit || INHERIT_BEFORE.test(e.lead.slice(-24))) && e.previous)
     return firstEvent(e.own.slice(0, 30)) ?? e.previous;
+
+  // "150,000 fled Mariupol ... and another 140,000 left": more of the same people leaving.
+  if (ANOTHER_BEFORE.test(e.lead) && e.previous && DEPARTURES.has(e.previous) && DEPARTED.test(e.own))
+    return e.previous;
 
   const verb = verbBefore(e.lead, e.own);
   if (verb) return verb;

@@ -43,7 +43,8 @@ const PERSON_NOUNS: ReadonlyMap<string, Subject> = new Map([
   ),
   ...words(
     'troops soldiers servicemen servicemembers personnel marines paratroopers conscripts mercenaries fighters ' +
-      'combatants defenders sailors pilots officers generals military forces reservists recruits crew',
+      'combatants defenders sailors pilots officers generals military forces reservists recruits crew ' +
+      'militants terrorists gunmen insurgents rebels jihadists',
     'military' as const,
   ),
   ...words('medics doctors nurses paramedics', 'health_workers' as const),
@@ -158,7 +159,16 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 const TOKEN = /[\p{L}][\p{L}'’-]*|[^\s\p{L}]/gu;
 const MAX_WORDS = 5;
 
-export function readNounPhrase(text: string, from: number, to: number): NounPhrase {
+/**
+ * `isDemonym` tells a people's name (`Palestinian`, `Sudanese`) from other words: "3,785 Palestinians",
+ * "40 Sudanese were killed" count people. It comes from the gazetteer, which this module does not load.
+ */
+export function readNounPhrase(
+  text: string,
+  from: number,
+  to: number,
+  isDemonym: (word: string) => boolean = () => false,
+): NounPhrase {
   const np: NounPhrase = {
     head: null,
     subject: null,
@@ -227,6 +237,24 @@ export function readNounPhrase(text: string, from: number, to: number): NounPhra
       const next = /^[\s-]+([\p{L}][\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
       if (next && PERSON_NOUNS.has(next)) {
         adjective = internally && described === 'displaced' ? 'internally_displaced' : described;
+        continue;
+      }
+    }
+    // "3,785 Palestinians", "40 Sudanese were killed"; "40 Sudanese soldiers" goes on to its noun.
+    if (/^\p{Lu}/u.test(raw) && !NATIONALITY_WORDS.has(w)) {
+      const plural = /s$/.test(raw) && isDemonym(raw.slice(0, -1));
+      if (plural || isDemonym(raw)) {
+        const next = /^[\s-]+([\p{L}][\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+        const noun =
+          next !== undefined && (PERSON_NOUNS.has(next) || EVENT_NOUNS.has(next) || THING_NOUNS.has(next));
+        if (!noun) {
+          np.head = w;
+          np.subject = 'people';
+          np.metric = adjective;
+          np.end = end;
+          break;
+        }
+        np.end = end;
         continue;
       }
     }

@@ -194,6 +194,36 @@ describe('what a figure counts: metric and subject', () => {
       'people',
     ],
     ['About 785,000 people had gone to the polls in Russia.', 'About 785,000', 'other', 'people'],
+    // Fleeing a town is displacement; more of the same people leaving count the same.
+    [
+      'The city estimates 150,000 fled Mariupol and another 140,000 left before the invasion began.',
+      '150,000',
+      'displaced',
+      'people',
+    ],
+    [
+      'The city estimates 150,000 fled Mariupol and another 140,000 left before the invasion began.',
+      '140,000',
+      'displaced',
+      'people',
+    ],
+    [
+      'The war displaced 4.8 million people within the country, and another 1.2 million have taken refuge in neighbouring countries.',
+      '1.2 million',
+      'fled_abroad',
+      'people',
+    ],
+    // A people's name counts people; fighters of any side are military.
+    ['At least 3,785 Palestinians have been killed in Gaza.', 'At least 3,785', 'killed', 'people'],
+    ['Israel said that around 1,500 Hamas militants were killed.', 'around 1,500', 'killed', 'military'],
+    ['In Zaporizhzhia, the bodies of 15 people have been found.', '15', 'killed', 'people'],
+    // Children who died are not the children who fled.
+    [
+      'Among the dead are 210 children, as hundreds of thousands have fled the city.',
+      'hundreds of thousands',
+      'displaced',
+      'people',
+    ],
     // The text names again a figure it gave: it counts what it counted.
     [
       'The UN recorded 6,884 civilians killed. Of the 6,884 fatalities, 2,719 were men.',

@@ -18,17 +18,17 @@ import { REAL_PAGES_DIR, realPageNames } from '../e2e/support/real-pages.ts';
 
 /** Floors: just under what the project reaches today (the closing note of each change says how much). */
 const FLOORS = {
-  f1: 0.92,
-  metric: 0.93,
-  place: 0.89,
+  f1: 0.94,
+  metric: 0.96,
+  place: 0.9,
   /**
    * Share of the comparisons shown that are wrong: at most. All four counted today are one artefact of
    * judging a report by its value: the IDP count "another million" (seed 004) is taken for the same
    * document's "more than 1 million" who fled abroad.
    */
-  wrong: 0.21,
+  wrong: 0.19,
   unfounded: 0,
-  likeFound: 0.72,
+  likeFound: 0.81,
 };
 
 let index: ClaimIndex;
