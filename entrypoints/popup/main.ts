@@ -11,11 +11,14 @@ import './style.css';
  * The tab the popup is about. activeTab-free: tabs.query returns the tab's id without the `tabs`
  * permission, which is all we need.
  */
-async function pageTab(): Promise<number | undefined> {
+async function findPageTab(): Promise<number | undefined> {
   return (
     tabFromQuery(location.search) ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id
   );
 }
+// Found once, when the popup opens: the tab it was opened for, whichever tab is active later.
+const tab = findPageTab();
+const pageTab = () => tab;
 
 const app = document.getElementById('app');
 if (app) {
