@@ -191,6 +191,41 @@ describe.each(BROWSERS)('Saving the page in %s', (browserName) => {
     await verdictOnSecond((v) => v === 'agrees');
   });
 
+  test('find anything: the claim browser highlights the words searched for, the document page every claim', async () => {
+    const options = await browser.newPage();
+    await options.goto(`${browser.extensionBase}options.html?q=herat%202053`);
+    const found = await poll(
+      () =>
+        options.evaluate(() => {
+          const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+          return [...document.querySelectorAll('[data-testid="claim"]')].map((li) => ({
+            text: squash(li.querySelector('.claim-text')?.textContent),
+            hits: [...li.querySelectorAll('mark.search-hit')].map((m) => squash(m.textContent)),
+            link: li.querySelector('[data-testid="show-in-document"]')?.getAttribute('href') ?? '',
+          }));
+        }, null),
+      (claims) => claims.length > 0 && claims.every((c) => c.hits.length > 0),
+    );
+    expect(found.map((c) => c.text)).toEqual(['At least 2,053']);
+    expect(found[0]!.hits).toEqual(expect.arrayContaining(['2,053', 'Herat']));
+    await options.screenshot(path.join(RESULTS_DIR, `${browserName}-save-search.png`));
+
+    await options.goto(`${browser.extensionBase}${found[0]!.link}`);
+    const marked = await poll(
+      () =>
+        options.evaluate(() => {
+          const text = document.querySelector('[data-testid="text"]');
+          return {
+            claims: [...(text?.querySelectorAll('.claim') ?? [])].map((m) => m.textContent ?? ''),
+            selected: text?.querySelector('mark[data-testid="highlight"]')?.textContent ?? '',
+          };
+        }, null),
+      (m) => m.selected !== '',
+    );
+    expect(marked).toEqual({ claims: ['more than 2,000', 'At least 2,053'], selected: 'At least 2,053' });
+    await options.close();
+  });
+
   test('removing it from the popup takes the comparison away', async () => {
     expect(await popup.evaluate(click, '[data-testid="remove-page"]')).toBe(true);
     const removed = await saveState((s) => s.message.startsWith('✓ Removed'));
