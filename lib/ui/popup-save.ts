@@ -119,7 +119,10 @@ export function saveSection(doc: Document, deps: SaveDeps): SaveSection {
   function showSaved(): void {
     savedLine.hidden = saved === null;
     if (saved) {
-      savedText.textContent = `Saved on ${saved.savedAt ?? saved.document.date}: “${saved.document.title}”.`;
+      // A copy added on the options page has no day it was saved: it is only said to be there.
+      savedText.textContent = saved.savedAt
+        ? `Saved on ${saved.savedAt}: “${saved.document.title}”.`
+        : `In your library: “${saved.document.title}”, ${saved.document.date}.`;
     }
     saveButton.textContent = saved ? 'Save this page again' : 'Save this page to my library';
   }
