@@ -270,12 +270,13 @@ export function saveSection(doc: Document, deps: SaveDeps): SaveSection {
       }
       const { document: meta, claims, replaced } = reply.value;
       closeReview();
+      // The saved line first, then the message: once the reader is told, everything shown is current.
+      await refreshSaved();
       say(
         message,
         'ok',
         `Saved “${meta.title}” with ${claimsWord(claims)}${replaced.length ? ', in place of the earlier copy' : ''}. Open pages compare with them now.`,
       );
-      await refreshSaved();
       saveButton.focus();
     })();
   });
@@ -291,8 +292,8 @@ export function saveSection(doc: Document, deps: SaveDeps): SaveSection {
         say(message, 'error', `Not removed: ${reply.error}`);
         return;
       }
-      say(message, 'ok', `Removed “${title}” and its ${claimsWord(reply.value.claims)} from your library.`);
       await refreshSaved();
+      say(message, 'ok', `Removed “${title}” and its ${claimsWord(reply.value.claims)} from your library.`);
       saveButton.focus();
     })();
   });

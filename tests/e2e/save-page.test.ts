@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { format } from 'date-fns';
 import { serveFixtures, type FixtureServer } from '../../scripts/serve.ts';
 import { BROWSERS, RESULTS_DIR, launch, poll, type TestBrowser, type TestPage } from './support/browser.ts';
+import { accessibilityViolations } from './support/axe.ts';
 import { readCard } from './support/reading.ts';
 
 const FIRST_TITLE = 'Earthquake in western Afghanistan kills more than 2,000';
@@ -160,6 +161,7 @@ describe.each(BROWSERS)('Saving the page in %s', (browserName) => {
     // The article's figures, not the related list's (1,700) nor the comments' (4,000).
     expect(review.claims).toEqual(['more than 2,000', 'At least 2,053']);
     await popup.screenshot(path.join(RESULTS_DIR, `${browserName}-save-review.png`));
+    expect(await accessibilityViolations(popup)).toEqual([]);
 
     await popup.evaluate(click, '[data-testid="save-confirm"]');
     const saved = await saveState((s) => s.message.startsWith('✓'));
@@ -260,7 +262,7 @@ describe.each(BROWSERS)('Saving the page in %s', (browserName) => {
           const api = scope.browser ?? scope.chrome;
           const view = api?.extension
             .getViews({ type: 'tab' })
-            .find((w) => w.location.pathname.endsWith('/popup.html'));
+            .find((w) => w.location.pathname.endsWith('/popup.html') && w.location.search.includes('save=1'));
           if (!view) return null;
           return {
             search: view.location.search,
