@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { broadcast, serveMessages } from '../lib/browser/messaging.ts';
 import { ClaimService } from '../lib/db/claim-service.ts';
 import { documentPageHref } from '../lib/library/document-view.ts';
+import { savePopupHref } from '../lib/ui/popup-view.ts';
 import { backgroundProtocol } from '../lib/protocol.ts';
 
 export default defineBackground(() => {
@@ -24,10 +25,18 @@ export default defineBackground(() => {
     'claims:preview': (input) => claims.preview(input),
     'documents:add': (request) => claims.addDocument(request),
     'documents:remove': ({ id }) => claims.removeDocument(id),
+    'documents:saved': ({ url }) => claims.savedPage(url),
     'documents:open': async ({ id, claim }, sender) => {
       // Web pages cannot link to extension pages; the card asks us to open it instead.
       const url = browser.runtime.getURL(`/${documentPageHref(id, claim)}` as `/document.html${string}`);
       await browser.tabs.create({ url, ...(sender.tabId !== null ? { openerTabId: sender.tabId } : {}) });
+      return null;
+    },
+    'page:save': async (_request, sender) => {
+      // The card cannot open the toolbar popup; the popup opens as a tab for the card's page instead.
+      if (sender.tabId === null) throw new Error('no tab to save');
+      const url = browser.runtime.getURL(`/${savePopupHref(sender.tabId)}` as `/popup.html${string}`);
+      await browser.tabs.create({ url, openerTabId: sender.tabId });
       return null;
     },
     'database:export': () => claims.exportLibrary(),

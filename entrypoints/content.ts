@@ -11,6 +11,7 @@ import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settin
 import { isSiteEnabled } from '../lib/sites.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
 import { readPageLead } from '../lib/dom/page-lead.ts';
+import { pageAddress, readPageArticle } from '../lib/dom/page-article.ts';
 import { renderFigureTimeline } from '../lib/ui/timeline.ts';
 
 export default defineContentScript({
@@ -36,10 +37,14 @@ export default defineContentScript({
         void (ctx.isValid
           ? askBackground('documents:open', { id: report.document.id, claim: report.id })
           : undefined),
+      // "Save this page to my library": the background opens the popup for this tab.
+      savePage: () => void (ctx.isValid ? askBackground('page:save') : undefined),
     });
     ctx.onInvalidated(
       serveGuarded(contentGuards, {
-        'page:figures': async () => check.pageFigures(host),
+        'page:figures': async () => ({ ...check.pageFigures(host), url: pageAddress(location.href) }),
+        // The popup saves this page to the library: the article as the reader sees it, read now.
+        'page:article': async () => readPageArticle(document, location.href, check.isEnabled),
         // The reader added, removed or imported documents: read the page again against the new claims.
         'claims:changed': async () => {
           if (check.isEnabled) {

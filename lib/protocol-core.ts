@@ -68,6 +68,7 @@ const isNull = (payload: unknown): payload is null => payload === null;
 export const contentGuards: ProtocolGuards<ContentProtocol> = {
   'claims:changed': { request: isNull, from: ['extension-page'] },
   'page:figures': { request: isNull, from: ['extension-page'] },
+  'page:article': { request: isNull, from: ['extension-page'] },
 };
 
 /** The envelope of a Figure Check message: the same test as EnvelopeSchema, as a type guard. */

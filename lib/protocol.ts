@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import type { Claim, DocumentMeta, Figure, IsoDate } from './types.ts';
 import type { TextPiece } from './dom/text-windows.ts';
+import type { PageArticle } from './dom/page-article.ts';
 import { PAGE_LEAD_CHARS } from './dom/page-lead.ts';
 import {
   ClaimSchema,
@@ -73,6 +74,8 @@ export interface Status {
 
 export interface PageFigures {
   host: string;
+  /** The page's address without its fragment: the popup asks whether this page is saved in the library. */
+  url: string;
   /** False when the reader turned Figure Check off for this site. */
   enabled: boolean;
   pageDate: IsoDate | null;
@@ -98,17 +101,32 @@ export interface Preview {
   claims: Claim[];
   /** The document already in the library with the same id (the same text and metadata), if any. */
   duplicate: DocumentMeta | null;
+  /** The reader's documents of the same page (the same address or text): a saved page replaces them. */
+  samePage: DocumentMeta[];
   characters: number;
 }
 
 export interface AddDocumentRequest extends NewDocumentInput {
   /** Ids (from the preview) of claims the reader left out. */
   exclude: string[];
+  /**
+   * A page saved from the browser (the popup's "Save this page"): it replaces the reader's documents of the
+   * same page, and the day it was saved is kept. Absent: a document added on the options page.
+   */
+  savedPage?: boolean;
 }
 
 export interface Added {
   document: DocumentMeta;
   claims: number;
+  /** The reader's documents it replaced (a page saved again). */
+  replaced: DocumentMeta[];
+}
+
+/** The reader's copy of a page saved from the browser, and the day it was saved. */
+export interface SavedPage {
+  document: DocumentMeta;
+  savedAt: IsoDate | null;
 }
 
 export interface Removed {
@@ -148,6 +166,10 @@ export interface BackgroundProtocol {
   'claims:preview': { request: NewDocumentInput; response: Preview };
   'documents:add': { request: AddDocumentRequest; response: Added };
   'documents:remove': { request: { id: string }; response: Removed };
+  /** The reader's saved copy of the page at this address, if any (the popup says "Saved on …"). */
+  'documents:saved': { request: { url: string }; response: SavedPage | null };
+  /** Opens the popup as a page for the sender's tab, saving it (the hover card's "Save this page" link). */
+  'page:save': { request: null; response: null };
   /** Opens the document page with the claim highlighted, in a new tab next to the sender's. */
   'documents:open': { request: { id: string; claim: string | null }; response: null };
   'database:export': { request: null; response: LibraryFile };
@@ -164,6 +186,8 @@ export interface EventProtocol {
 /** Requests the content script serves (popup → the active tab's content script, tabs.sendMessage). */
 export interface ContentProtocol extends EventProtocol {
   'page:figures': { request: null; response: PageFigures };
+  /** The page as it would be saved in the library (lib/dom/page-article.ts). */
+  'page:article': { request: null; response: PageArticle };
 }
 
 export type RequestOf<P, K extends keyof P> = P[K] extends RequestShape ? P[K]['request'] : never;
@@ -235,6 +259,7 @@ const StatusSchema: Schema<Status> = v.object({
 
 const PageFiguresSchema: Schema<PageFigures> = v.object({
   host: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  url: v.pipe(v.string(), v.maxLength(LIMITS.text)),
   enabled: v.boolean(),
   pageDate: v.nullable(IsoDateSchema),
   figures: v.pipe(v.array(FigureSchema), v.maxLength(LIMITS.list)),
@@ -253,6 +278,19 @@ const newDocumentEntries = {
 };
 
 const changeSchema = v.object({ document: DocumentMetaSchema, claims: countSchema });
+const documentList = v.pipe(v.array(DocumentMetaSchema), v.maxLength(LIMITS.list));
+
+const PageArticleSchema: Schema<PageArticle> = v.object({
+  url: v.pipe(v.string(), v.maxLength(LIMITS.text)),
+  host: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  enabled: v.boolean(),
+  kind: v.picklist(['article', 'search-results', 'sign-in']),
+  title: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  publisher: v.pipe(v.string(), v.maxLength(LIMITS.name)),
+  date: v.nullable(IsoDateSchema),
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_TEXT + 1)),
+  length: countSchema,
+});
 
 /** Only extension pages (options, document, popup) may read or change the library. */
 const PAGES: readonly SenderKind[] = ['extension-page'];
@@ -291,6 +329,7 @@ export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
       document: DocumentMetaSchema,
       claims: claimList,
       duplicate: v.nullable(DocumentMetaSchema),
+      samePage: documentList,
       characters: countSchema,
     }),
     from: PAGES,
@@ -299,11 +338,19 @@ export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
     request: v.object({
       ...newDocumentEntries,
       exclude: v.pipe(v.array(idSchema), v.maxLength(LIMITS.list)),
+      savedPage: v.optional(v.boolean()),
     }),
-    response: changeSchema,
+    response: v.object({ document: DocumentMetaSchema, claims: countSchema, replaced: documentList }),
     from: PAGES,
   },
   'documents:remove': { request: v.object({ id: idSchema }), response: changeSchema, from: PAGES },
+  'documents:saved': {
+    request: v.object({ url: v.pipe(v.string(), v.maxLength(LIMITS.text)) }),
+    response: v.nullable(v.object({ document: DocumentMetaSchema, savedAt: v.nullable(IsoDateSchema) })),
+    from: PAGES,
+  },
+  // Only a content script: it asks for its own tab, which the background reads from the sender.
+  'page:save': { request: v.null(), response: v.null(), from: ['content-script'] },
   // The hover card (content script) links each report to its document; the popup does too.
   'documents:open': {
     request: v.object({ id: idSchema, claim: v.nullable(idSchema) }),
@@ -332,6 +379,8 @@ export const contentProtocol: ProtocolSpec<ContentProtocol> = {
   ...eventProtocol,
   // Only our popup (an extension page) may ask a tab for its figures.
   'page:figures': { request: v.null(), response: PageFiguresSchema, from: ['extension-page'] },
+  // Only our popup may read a page's article text, when the reader asks to save the page.
+  'page:article': { request: v.null(), response: PageArticleSchema, from: ['extension-page'] },
 };
 
 // ---- Building, serving and reading messages ---------------------------------------------------------

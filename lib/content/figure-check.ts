@@ -48,6 +48,8 @@ export interface FigureCheckDeps {
   renderTimeline?: CardOptions['renderTimeline'];
   /** Opens a report's source document (the card's "Show in the document"); the entrypoint asks the background. */
   openDocument?: CardOptions['openDocument'];
+  /** Saves the page to the reader's library (the card's link); the entrypoint asks the background. */
+  savePage?: CardOptions['savePage'];
   /** Where highlights may be written (default: near the viewport, by IntersectionObserver). */
   visibility?: (doc: Document, onVisible: (el: Element) => void) => Visibility;
   /** Where problems are reported (default console.warn); never thrown into the page. */
@@ -146,7 +148,11 @@ export class FigureCheck {
     });
     this.card = lazyCard(
       () =>
-        new FigureCard(deps.doc, { renderTimeline: deps.renderTimeline, openDocument: deps.openDocument }),
+        new FigureCard(deps.doc, {
+          renderTimeline: deps.renderTimeline,
+          openDocument: deps.openDocument,
+          savePage: deps.savePage,
+        }),
     );
     this.hover = wireHover({
       doc: deps.doc,
@@ -208,7 +214,7 @@ export class FigureCheck {
   }
 
   /** What the popup lists: the figures found on the page now (highlighted or about to be), in order. */
-  pageFigures(host: string): PageFigures {
+  pageFigures(host: string): Omit<PageFigures, 'url'> {
     const live: { figure: Figure; node: Node }[] = [];
     for (const [index, e] of this.entries) {
       const node =

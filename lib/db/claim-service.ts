@@ -15,6 +15,7 @@ import {
   type LibraryFile,
 } from '../library/library-file.ts';
 import { checkNewDocument, readerDocumentId, type NewDocumentInput } from '../library/new-document.ts';
+import { findSavedPage, isSamePage } from '../library/save-page.ts';
 import {
   errorText,
   type AddDocumentRequest,
@@ -25,6 +26,7 @@ import {
   type ImportResult,
   type Preview,
   type Removed,
+  type SavedPage,
   type Status,
   type StorageState,
 } from '../protocol.ts';
@@ -34,6 +36,7 @@ import {
   LibraryError,
   addReaderDocument,
   claimOf,
+  findReaderDocuments,
   importReaderDocuments,
   readDocument,
   readLibrary,
@@ -193,22 +196,44 @@ export class ClaimService {
 
   /** The claims a new document would add, for the reader to review; nothing is saved. */
   async preview(input: NewDocumentInput): Promise<Preview> {
-    const { documents } = await this.ready();
+    const loaded = await this.ready();
     const { document, text, found } = await this.extract(input);
-    const duplicate = documents.find((d) => d.id === document.id) ?? null;
-    return { document, claims: found, duplicate, characters: text.length };
+    const duplicate = loaded.documents.find((d) => d.id === document.id) ?? null;
+    const page = { url: document.url, text };
+    const samePage = loaded.fallback
+      ? []
+      : (await findReaderDocuments(await this.connection(), (d) => isSamePage(d, page))).map(metaOf);
+    return { document, claims: found, duplicate, samePage, characters: text.length };
   }
 
-  /** Saves a new document of the reader's with the claims extracted from it (less those left out). */
+  /**
+   * Saves a new document of the reader's with the claims extracted from it (less those left out). A page
+   * saved from the browser replaces the reader's copies of the same page and keeps the day it was saved.
+   */
   async addDocument(request: AddDocumentRequest): Promise<Added> {
     const db = await this.writable();
     const { document, text, found } = await this.extract(request);
     const exclude = new Set(request.exclude);
     const kept = found.filter((c) => !exclude.has(c.id));
-    await addReaderDocument(db, { ...document, text }, kept);
+    const page = { url: document.url, text };
+    const replaced = await addReaderDocument(
+      db,
+      { ...document, text, ...(request.savedPage ? { savedAt: this.today() } : {}) },
+      kept,
+      request.savedPage ? { replaces: (old) => isSamePage(old, page) } : {},
+    );
     await this.changed();
-    this.log(`added "${document.title}" with ${kept.length} claims`);
-    return { document, claims: kept.length };
+    this.log(`added "${document.title}" with ${kept.length} claims, replacing ${replaced.length}`);
+    return { document, claims: kept.length, replaced };
+  }
+
+  /** The reader's saved copy of the page at `url` (the latest), with the day it was saved; else null. */
+  async savedPage(url: string): Promise<SavedPage | null> {
+    const loaded = await this.ready();
+    if (loaded.fallback) return null;
+    const mine = await findReaderDocuments(await this.connection(), (d) => d.url !== null);
+    const found = findSavedPage(mine, url);
+    return found ? { document: metaOf(found), savedAt: found.savedAt ?? null } : null;
   }
 
   async removeDocument(id: string): Promise<Removed> {

@@ -4,7 +4,7 @@
  * Bundled records are never written here (lib/db/store.ts `syncBundle` owns them).
  */
 import type { ImportResult, Removed } from '../protocol.ts';
-import type { Claim } from '../types.ts';
+import type { Claim, DocumentMeta } from '../types.ts';
 import {
   metaOf,
   withDocumentOrigin,
@@ -26,7 +26,10 @@ export function claimOf(stored: StoredClaim): Claim {
 
 /** A stored document as a library document (metadata, origin and text). */
 export function documentOf(stored: StoredDocument): LibraryDocument {
-  return { ...metaOf(stored), origin: stored.origin, text: stored.text ?? null };
+  const doc: LibraryDocument = { ...metaOf(stored), origin: stored.origin, text: stored.text ?? null };
+  // Only pages saved from the browser have it: other documents export exactly as before.
+  if (stored.savedAt) doc.savedAt = stored.savedAt;
+  return doc;
 }
 
 /**
@@ -58,14 +61,38 @@ function writeTx(db: ClaimDb) {
   return db.transaction(['claims', 'documents'], 'readwrite');
 }
 
-/** Adds a reader's document and its claims. Refuses a document (or claim id) already in the database. */
+export interface AddOptions {
+  /**
+   * The reader's documents this one replaces (a page saved again: lib/library/save-page.ts `isSamePage`):
+   * they and their claims are removed in the same transaction, before the document is added.
+   */
+  replaces?: (stored: StoredDocument) => boolean;
+}
+
+/**
+ * Adds a reader's document and its claims. Refuses a document (or claim id) already in the database,
+ * unless `replaces` takes it out first. Returns the documents replaced.
+ */
 export async function addReaderDocument(
   db: ClaimDb,
   document: LibraryDocument,
   claims: readonly Claim[],
-): Promise<void> {
-  await inWriteTransaction(db, async (tx) => {
+  options: AddOptions = {},
+): Promise<DocumentMeta[]> {
+  return inWriteTransaction(db, async (tx) => {
     const documents = tx.objectStore('documents');
+    const replaced: DocumentMeta[] = [];
+    const { replaces } = options;
+    if (replaces) {
+      const claimStore = tx.objectStore('claims');
+      for (const old of await documents.index('by-origin').getAll('reader')) {
+        if (!replaces(old)) continue;
+        const keys = await claimStore.index('by-document').getAllKeys(old.id);
+        await Promise.all(keys.map((key) => claimStore.delete(key)));
+        await documents.delete(old.id);
+        replaced.push(metaOf(old));
+      }
+    }
     const existing = await documents.get(document.id);
     if (existing) {
       throw new LibraryError(
@@ -81,9 +108,23 @@ export async function addReaderDocument(
       }
     }
     const meta = { ...metaOf(document), origin: 'reader' as const };
-    await documents.put({ ...meta, text: document.text ?? null });
+    await documents.put({
+      ...meta,
+      text: document.text ?? null,
+      ...(document.savedAt ? { savedAt: document.savedAt } : {}),
+    });
     await Promise.all(claims.map((c) => store.put({ ...c, document: meta, origin: 'reader' })));
+    return replaced;
   });
+}
+
+/** The reader's documents (texts included) that `matches`: a page saved before, found by address or text. */
+export async function findReaderDocuments(
+  db: ClaimDb,
+  matches: (stored: StoredDocument) => boolean,
+): Promise<LibraryDocument[]> {
+  const all = await db.getAllFromIndex('documents', 'by-origin', 'reader');
+  return all.filter(matches).map(documentOf);
 }
 
 /** Removes a reader's document and every claim from it. The extension's own documents cannot be removed. */
@@ -126,7 +167,12 @@ export async function importReaderDocuments(db: ClaimDb, plan: ImportPlan): Prom
         const old = await claims.index('by-document').getAllKeys(doc.id);
         await Promise.all(old.map((key) => claims.delete(key)));
       } else added++;
-      await documents.put({ ...metaOf(doc), origin: 'reader', text: doc.text ?? null });
+      await documents.put({
+        ...metaOf(doc),
+        origin: 'reader',
+        text: doc.text ?? null,
+        ...(doc.savedAt ? { savedAt: doc.savedAt } : {}),
+      });
     }
     for (const claim of plan.claims) {
       const existing = await claims.get(claim.id);

@@ -3,7 +3,7 @@
  * previous versions built, so a reader's own documents (issue 7) survive every upgrade.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Claim, DocumentMeta, DocumentOrigin, Metric, Subject } from '../types.ts';
+import type { Claim, DocumentMeta, DocumentOrigin, IsoDate, Metric, Subject } from '../types.ts';
 
 export const DB_NAME = 'figure-check';
 export const DB_VERSION = 1;
@@ -15,8 +15,13 @@ export type StoredClaim = Claim & { origin: Origin };
 /**
  * `text`: the document's full text, for the document page and exports (no index needs it, so it lives in the
  * record: version 1 already stores it, no migration). Absent in records written before it was kept.
+ * `savedAt`: the day a page saved from the browser was saved (a plain field too, no index, no migration).
  */
-export type StoredDocument = DocumentMeta & { origin: Origin; text?: string | null };
+export type StoredDocument = DocumentMeta & {
+  origin: Origin;
+  text?: string | null;
+  savedAt?: IsoDate | null;
+};
 
 /** What was loaded from the extension's claims.json, to notice when a new version ships another. */
 export interface BundleMeta {

@@ -99,7 +99,7 @@ function readJsonLdDate(doc: Document): IsoDate | null {
     const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
     if (!type.startsWith('application/ld+json')) continue;
     const text = (script.textContent ?? '').slice(0, MAX_JSON_CHARS);
-    const data = parseJson(text);
+    const data = parseJsonLd(text);
     if (data === undefined) {
       // Unparseable even after repair: the first datePublished written in it is still the publisher's word.
       fallback ??= parseDate(/"datePublished"\s*:\s*"([^"]{4,64})"/.exec(text)?.[1] ?? '');
@@ -112,8 +112,11 @@ function readJsonLdDate(doc: Document): IsoDate | null {
   return fallback;
 }
 
-/** JSON.parse, then once more after the usual breakage (HTML comments, CDATA, trailing commas, raw newlines). */
-function parseJson(text: string): unknown {
+/**
+ * JSON.parse, then once more after the usual breakage (HTML comments, CDATA, trailing commas, raw newlines);
+ * undefined when even that fails. Shared with lib/dom/page-article.ts (the publisher).
+ */
+export function parseJsonLd(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

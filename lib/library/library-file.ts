@@ -21,8 +21,8 @@
  * Pure: parsing and validation only. Writing is lib/db/library.ts, in one IndexedDB transaction.
  */
 import * as v from 'valibot';
-import { ClaimSchema, LIMITS, documentMetaEntries } from '../schemas.ts';
-import type { Claim, DocumentMeta, DocumentOrigin } from '../types.ts';
+import { ClaimSchema, IsoDateSchema, LIMITS, documentMetaEntries } from '../schemas.ts';
+import type { Claim, DocumentMeta, DocumentOrigin, IsoDate } from '../types.ts';
 
 export const LIBRARY_FORMAT = 'figure-check-library';
 export const LIBRARY_VERSION = 1;
@@ -34,6 +34,8 @@ export const MAX_IMPORT_BYTES = 100_000_000;
 /** A document with its text (null or absent when the file did not carry it). */
 export interface LibraryDocument extends DocumentMeta {
   text?: string | null;
+  /** The day the reader saved it from a web page (the popup says "Saved on …"); absent otherwise. */
+  savedAt?: IsoDate | null;
 }
 
 export interface LibraryFile {
@@ -54,6 +56,7 @@ const textSchema = v.pipe(
 export const LibraryDocumentSchema: Schema<LibraryDocument> = v.object({
   ...documentMetaEntries,
   text: v.optional(v.nullable(textSchema)),
+  savedAt: v.optional(v.nullable(IsoDateSchema)),
 });
 
 /** Structure only; the rules that tie claims to documents are checked by `validateLibrary`. */

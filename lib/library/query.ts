@@ -92,12 +92,21 @@ function haystack(claim: Claim): string {
   );
 }
 
-/** A predicate for `q` (build once, test many claims). */
-export function claimMatcher(q: ClaimQuery): (claim: Claim) => boolean {
-  const tokens = foldText(q.text)
+/**
+ * The words searched for, as they are matched: folded (lib/library/query.ts `foldText`), a number as its
+ * digits ("5,000" → "5000"). The options page highlights these in each result.
+ */
+export function searchTerms(text: string): string[] {
+  return foldText(text)
     .split(' ')
     .filter((t) => t !== '')
-    .map((t) => numericToken(t) ?? t);
+    .map((t) => numericToken(t) ?? t)
+    .filter((t) => t !== '');
+}
+
+/** A predicate for `q` (build once, test many claims). */
+export function claimMatcher(q: ClaimQuery): (claim: Claim) => boolean {
+  const tokens = searchTerms(q.text);
   const cache = new WeakMap<Claim, string>();
   const hay = (c: Claim) => {
     let h = cache.get(c);

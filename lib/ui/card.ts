@@ -22,6 +22,8 @@ export interface CardOptions {
    * document page: a web page cannot link to it). Without it, reports have no such button.
    */
   openDocument?: (report: Report) => void;
+  /** Saves the page to the reader's library (opens the popup for it). Without it, the card has no such link. */
+  savePage?: () => void;
 }
 
 const HOST_STYLE: Record<string, string> = {
@@ -189,7 +191,20 @@ export class FigureCard {
     } else {
       children.push(el(doc, 'p', { class: 'empty', 'data-testid': 'empty' }, verdict.description));
     }
-    children.push(el(doc, 'p', { class: 'foot' }, 'Figure Check · Esc closes'));
+    const foot = el(doc, 'p', { class: 'foot' }, 'Figure Check · Esc closes');
+    const { savePage } = this.options;
+    if (savePage) {
+      // A button styled as a link: it asks the background to open the popup, it goes nowhere itself.
+      const save = el(
+        doc,
+        'button',
+        { type: 'button', class: 'save-page', 'data-testid': 'save-page' },
+        'Save this page to my library',
+      );
+      save.addEventListener('click', () => savePage());
+      foot.append(' · ', save);
+    }
+    children.push(foot);
     this.panel.replaceChildren(...children);
     this.panel.scrollTop = 0;
   }

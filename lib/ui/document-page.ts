@@ -14,6 +14,7 @@ import {
 } from '../library/document-view.ts';
 import { h, joined, webLink } from './dom.ts';
 import { claimBody, claimItem, originBadge, publisherName } from './claim-view.ts';
+import { markRanges, type MarkedRange } from './marking.ts';
 
 export interface DocumentPageDeps {
   getDocument(id: string): Promise<Reply<DocumentDetail>>;
@@ -122,7 +123,7 @@ export function renderDocument(main: HTMLElement, detail: DocumentDetail, claimI
         'article',
         { class: 'doc-text', 'data-testid': 'text', 'aria-label': 'The document’s text' },
         ...documentPieces(text, claims, selected?.id ?? null).map((pieces) =>
-          h(doc, 'p', {}, ...pieces.map((piece) => renderPiece(doc, meta.id, piece, claims))),
+          renderParagraph(doc, meta.id, pieces, claims),
         ),
       ),
     );
@@ -149,25 +150,50 @@ export function renderDocument(main: HTMLElement, detail: DocumentDetail, claimI
   }
 }
 
-function renderPiece(doc: Document, documentId: string, piece: Piece, claims: readonly Claim[]): Node {
-  if (piece.kind === 'text') return doc.createTextNode(piece.text);
-  if (piece.selected) {
-    return h(
-      doc,
-      'mark',
-      { id: 'selected-claim', class: 'claim selected', tabindex: '-1', 'data-testid': 'highlight' },
-      piece.text,
-    );
+/**
+ * A paragraph as text, its claims then marked with mark.js: each claim a link to itself, the chosen one a
+ * <mark> that the page scrolls to.
+ */
+function renderParagraph(
+  doc: Document,
+  documentId: string,
+  pieces: readonly Piece[],
+  claims: readonly Claim[],
+) {
+  const p = h(doc, 'p', {}, pieces.map((piece) => piece.text).join(''));
+  const links: MarkedRange[] = [];
+  const chosen: MarkedRange[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.kind === 'claim') {
+      const { claimId } = piece;
+      const claim = claims.find((c) => c.id === claimId);
+      const range = { start: at, length: piece.text.length };
+      if (piece.selected) {
+        chosen.push({
+          ...range,
+          each: (el) => {
+            // One claim is one mark: mark.js splits a range only across elements, never inside plain text.
+            el.id = 'selected-claim';
+            el.className = 'claim selected';
+            el.tabIndex = -1;
+            el.dataset.testid = 'highlight';
+          },
+        });
+      } else {
+        links.push({
+          ...range,
+          each: (el) => {
+            el.className = 'claim';
+            el.setAttribute('href', documentPageHref(documentId, claimId));
+            if (claim) el.title = `${claim.text}: show this claim`;
+          },
+        });
+      }
+    }
+    at += piece.text.length;
   }
-  const claim = claims.find((c) => c.id === piece.claimId);
-  return h(
-    doc,
-    'a',
-    {
-      class: 'claim',
-      href: documentPageHref(documentId, piece.claimId),
-      title: claim ? `${claim.text}: show this claim` : undefined,
-    },
-    piece.text,
-  );
+  markRanges(p, links, 'a');
+  markRanges(p, chosen, 'mark');
+  return p;
 }

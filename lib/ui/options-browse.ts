@@ -13,6 +13,7 @@ import {
   queryClaims,
   queryFromSearch,
   queryToSearch,
+  searchTerms,
   type ClaimQuery,
   type Facet,
   type SortKey,
@@ -20,6 +21,7 @@ import {
 import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, formatNumber } from './labels.ts';
 import { h } from './dom.ts';
 import { claimItem } from './claim-view.ts';
+import { markSearchTerms } from './marking.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
 
 /** Claims rendered at first and added by each "Show more". */
@@ -174,6 +176,8 @@ export function browseSection(doc: Document, deps: LibraryDeps): BrowseSection {
             query.from && query.to && query.from > query.to ? ' — “From” is after “To”' : ''
           }.`;
     list.replaceChildren(...page.items.map((c) => claimItem(doc, c)));
+    // The words searched for, highlighted where they stand in each result (not in its links).
+    markSearchTerms(list, searchTerms(query.text), ['.claim-links', '.claim-links *']);
     more.hidden = page.more === 0;
     more.textContent = `Show ${formatNumber(Math.min(PAGE_SIZE, page.more))} more`;
     csv.disabled = results.length === 0;

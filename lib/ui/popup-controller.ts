@@ -5,6 +5,7 @@
 import type { PageFigures, Reply, Status } from '../protocol.ts';
 import { buildShell, renderPage, renderStatus, renderSwitch, type PopupElements } from './popup-render.ts';
 import { pageView, statusView, type PageView } from './popup-view.ts';
+import { saveSection, type SaveDeps } from './popup-save.ts';
 
 export interface PopupDeps {
   getStatus: () => Promise<Reply<Status>>;
@@ -13,6 +14,8 @@ export interface PopupDeps {
   setSiteEnabled: (host: string, enabled: boolean) => Promise<void>;
   /** Opens the options page (the library) as the browser prefers: an existing tab is reused. */
   openLibrary?: () => void;
+  /** "Save this page to my library"; `startNow`: the popup was opened to save (the hover card's link). */
+  save?: SaveDeps & { startNow: boolean };
   /** A content script that does not answer within this time counts as absent. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -41,6 +44,8 @@ export function startPopup(root: HTMLElement, deps: PopupDeps): Popup {
   const timeoutMs = deps.timeoutMs ?? 4_000;
   const sleep = deps.sleep ?? defaultSleep;
   const elements = buildShell(root.ownerDocument, root);
+  const save = deps.save ? saveSection(root.ownerDocument, deps.save) : null;
+  if (save) root.insertBefore(save.element, elements.page);
   let current: PageView = { kind: 'loading' };
 
   const show = (view: PageView) => {
@@ -58,7 +63,13 @@ export function startPopup(root: HTMLElement, deps: PopupDeps): Popup {
       statusView(await withTimeout(deps.getStatus(), timeoutMs, 'The claim database')),
     );
   })();
-  const page = (async () => show(await askPage()))();
+  const page = (async () => {
+    const reply = await withTimeout(deps.getPage(), timeoutMs, 'The page');
+    show(pageView(reply));
+    if (!save) return;
+    await save.setPage(reply.ok ? reply.value.url : null);
+    if (reply.ok && deps.save?.startNow) await save.start();
+  })();
 
   const { openLibrary } = deps;
   if (openLibrary) {

@@ -212,3 +212,13 @@ export function tabFromQuery(search: string): number | null {
   if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
   return Number(raw);
 }
+
+/** `popup.html?tab=12&save=1`: the popup for tab 12, saving the page at once (the hover card's link). */
+export function savePopupHref(tabId: number): string {
+  return `popup.html?${new URLSearchParams({ tab: String(tabId), save: '1' }).toString()}`;
+}
+
+/** Whether the popup was opened to save its page at once. */
+export function saveFromQuery(search: string): boolean {
+  return new URLSearchParams(search).get('save') === '1';
+}

@@ -24,7 +24,24 @@ const webPage: SenderInfo = { url: 'https://evil.example/', tab: { id: 3 } };
 
 function handlers(): Handlers<ContentProtocol> {
   return {
-    'page:figures': vi.fn(async () => ({ host: 'a', enabled: true, pageDate: null, figures: [] })),
+    'page:figures': vi.fn(async () => ({
+      host: 'a',
+      url: 'https://a/',
+      enabled: true,
+      pageDate: null,
+      figures: [],
+    })),
+    'page:article': vi.fn(async () => ({
+      url: 'https://a/',
+      host: 'a',
+      enabled: true,
+      kind: 'article' as const,
+      title: 'T',
+      publisher: 'a',
+      date: null,
+      text: '',
+      length: 0,
+    })),
     'claims:changed': vi.fn(async () => null),
   };
 }

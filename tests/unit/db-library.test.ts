@@ -124,7 +124,7 @@ describe('adding a document', () => {
 
     const preview = await s.preview(kharkiv);
     const added = await s.addDocument({ ...kharkiv, exclude: [] });
-    expect(added).toEqual({ document: preview.document, claims: preview.claims.length });
+    expect(added).toEqual({ document: preview.document, replaced: [], claims: preview.claims.length });
     expect(onChanged).toHaveBeenCalledTimes(1);
 
     const comparison = await compareKharkiv(s);

@@ -61,17 +61,21 @@ function handlers(): Handlers<BackgroundProtocol> {
       document: { id: 'reader-x', title: input.title, publisher: '', date: input.date, url: null },
       claims: [],
       duplicate: null,
+      samePage: [],
       characters: input.text.length,
     })),
     'documents:add': vi.fn(async (input) => ({
       document: { id: 'reader-x', title: input.title, publisher: '', date: input.date, url: null },
       claims: 0,
+      replaced: [],
     })),
     'documents:remove': vi.fn(async ({ id }) => ({
       document: { id, title: 'T', publisher: 'P', date: '2022-03-01', url: null },
       claims: 2,
     })),
     'documents:open': vi.fn(async () => null),
+    'documents:saved': vi.fn(async () => null),
+    'page:save': vi.fn(async () => null),
     'database:export': vi.fn(async () => ({ claims: [], documents: [] })),
     'database:import': vi.fn(async () => ({ added: 0, replaced: 0, claims: 0, skippedBundled: 0 })),
   };
@@ -188,7 +192,24 @@ describe('dispatchMessage', () => {
 
   test('page:figures is only accepted from extension pages', async () => {
     const serve = {
-      'page:figures': vi.fn(async () => ({ host: 'a', enabled: true, pageDate: null, figures: [] })),
+      'page:figures': vi.fn(async () => ({
+        host: 'a',
+        url: 'https://a/',
+        enabled: true,
+        pageDate: null,
+        figures: [],
+      })),
+      'page:article': vi.fn(async () => ({
+        url: 'https://a/',
+        host: 'a',
+        enabled: true,
+        kind: 'article' as const,
+        title: 'T',
+        publisher: 'a',
+        date: null,
+        text: '',
+        length: 0,
+      })),
       'claims:changed': vi.fn(async () => null),
     };
     const msg = { channel: CHANNEL, type: 'page:figures', payload: null };
@@ -269,7 +290,24 @@ describe('dispatchMessage', () => {
 
   test('claims:changed reaches a content script only from the extension (the background)', async () => {
     const serve = {
-      'page:figures': vi.fn(async () => ({ host: 'a', enabled: true, pageDate: null, figures: [] })),
+      'page:figures': vi.fn(async () => ({
+        host: 'a',
+        url: 'https://a/',
+        enabled: true,
+        pageDate: null,
+        figures: [],
+      })),
+      'page:article': vi.fn(async () => ({
+        url: 'https://a/',
+        host: 'a',
+        enabled: true,
+        kind: 'article' as const,
+        title: 'T',
+        publisher: 'a',
+        date: null,
+        text: '',
+        length: 0,
+      })),
       'claims:changed': vi.fn(async () => null),
     };
     const msg = { channel: CHANNEL, type: 'claims:changed', payload: null };

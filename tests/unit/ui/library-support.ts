@@ -65,6 +65,8 @@ export function backgroundFor(service: ClaimService): {
     'documents:add': (request) => service.addDocument(request),
     'documents:remove': ({ id }) => service.removeDocument(id),
     'documents:open': async () => null,
+    'documents:saved': ({ url }) => service.savedPage(url),
+    'page:save': async () => null,
     'database:export': () => service.exportLibrary(),
     'database:import': ({ text }) => service.importLibrary(text),
   };

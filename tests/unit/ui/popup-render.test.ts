@@ -12,7 +12,14 @@ const okStatus: Reply<Status> = {
 function page(fields: Partial<PageFigures> = {}): Reply<PageFigures> {
   return {
     ok: true,
-    value: { host: 'news.example', enabled: true, pageDate: '2022-03-02', figures: [figure()], ...fields },
+    value: {
+      host: 'news.example',
+      url: 'https://news.example/a',
+      enabled: true,
+      pageDate: '2022-03-02',
+      figures: [figure()],
+      ...fields,
+    },
   };
 }
 

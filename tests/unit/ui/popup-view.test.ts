@@ -180,18 +180,36 @@ describe('pageView', () => {
       'site switched off',
       {
         ok: true as const,
-        value: { host: 'a.example', enabled: false, pageDate: null, figures: [figure()] },
+        value: {
+          host: 'a.example',
+          url: 'https://a.example/',
+          enabled: false,
+          pageDate: null,
+          figures: [figure()],
+        },
       },
       'disabled',
     ],
     [
       'no figures',
-      { ok: true as const, value: { host: 'a.example', enabled: true, pageDate: null, figures: [] } },
+      {
+        ok: true as const,
+        value: { host: 'a.example', url: 'https://a.example/', enabled: true, pageDate: null, figures: [] },
+      },
       'empty',
     ],
     [
       'figures',
-      { ok: true as const, value: { host: 'a.example', enabled: true, pageDate: null, figures: [figure()] } },
+      {
+        ok: true as const,
+        value: {
+          host: 'a.example',
+          url: 'https://a.example/',
+          enabled: true,
+          pageDate: null,
+          figures: [figure()],
+        },
+      },
       'figures',
     ],
   ])('%s → %s', (_name, reply, kind) => {
