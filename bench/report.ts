@@ -1,6 +1,6 @@
 /**
  * Turning runs into the report: medians per page and mode, ratios against the page alone and against the
- * naive baseline, the targets of issue 5 with PASS/MISS, and a table for a person.
+ * naive baseline, the targets (docs/testing.md, "Benchmark") with PASS/MISS, and a table for a person.
  */
 import type { BundleSizes } from './bundles.ts';
 import type { ComparisonResult, ExtractionResult } from './database.ts';

@@ -1,7 +1,7 @@
 /**
  * The message protocol's parts that need no schema library (lib/protocol.ts has the types and the valibot
  * spec tables, and re-exports all of this). The content script runs on every page, so every kilobyte of it
- * is paid on every page load (issue 5): it imports only this module, never valibot.
+ * is paid on every page load (docs/decisions.md): it imports only this module, never valibot.
  *
  * What reaches the content script is checked here with small type guards: the sender exactly as everywhere
  * else, the envelope, and payloads (none of its requests carries one). Its replies from the background are

@@ -1,5 +1,6 @@
 /**
- * The one message protocol between content script, popup and background (fc-contract.md).
+ * The one message protocol between content script, popup and background (docs/architecture.md, "Message
+ * protocol").
  *
  * Each request type maps to its payload and response type, so `sendToBackground('figures:read', payload)`
  * (lib/browser/messaging.ts) is typed end to end. Every incoming message is validated here — envelope,
@@ -159,7 +160,7 @@ export interface BackgroundProtocol {
    */
   'figures:read': { request: ReadRequest; response: Figure[][] };
   status: { request: null; response: Status };
-  // The reader's library (issue 7): extension pages only, except opening a document from the hover card.
+  // The reader's library: extension pages only, except opening a document from the hover card.
   'claims:list': { request: null; response: Claim[] };
   'documents:list': { request: null; response: DocumentSummary[] };
   'documents:get': { request: { id: string }; response: DocumentDetail };

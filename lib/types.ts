@@ -1,6 +1,6 @@
 /**
- * The vocabulary shared by every part of Figure Check (SPEC.md, "Claims" and
- * "Command-line contract"). Pure types: no runtime code, no browser API.
+ * The vocabulary shared by every part of Figure Check (docs/figures-and-claims.md; what `check --json`
+ * prints of it: docs/architecture.md). Pure types: no runtime code, no browser API.
  */
 
 export const QUALIFIERS = [
@@ -67,7 +67,7 @@ export type Subject = (typeof SUBJECTS)[number];
 export type Period = 'cumulative' | 'window' | 'event';
 export type Modality = 'reported' | 'forecast';
 /**
- * What other reports of the same thing say of a figure (SPEC.md, "Comparison"): `agrees` (one of the same
+ * What other reports of the same thing say of a figure (docs/comparison.md): `agrees` (one of the same
  * period matches it), `differs` (those of the same period all give other numbers, its own source gives
  * another, or the record rules it out), `outdated` (it repeats a number already replaced by its date),
  * `other-dates` (reports exist only for other dates and none contradicts it), `no-reports`.

@@ -1,5 +1,5 @@
 /**
- * Chromium flags for a machine with no network (RECIPES.md): without them Chromium keeps trying to reach
+ * Chromium flags for a machine with no network (docs/testing.md): without them Chromium keeps trying to reach
  * Google for components, sync and QUIC probes. Shared by `npm start` (wxt.config.ts), the end-to-end tests
  * and the benchmark.
  */

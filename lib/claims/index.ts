@@ -1,7 +1,7 @@
 /**
- * Claims: the figures of the corpus documents, each with the document it stands in (SPEC.md "Claims"),
- * and the claim database built from them. The extraction is lib/figures, the same code the content script
- * runs on pages, so a page figure and a claim are read alike.
+ * Claims: the figures of the corpus documents, each with the document it stands in, and the claim
+ * database built from them (docs/figures-and-claims.md). The extraction is lib/figures, the same code the
+ * content script runs on pages, so a page figure and a claim are read alike.
  *
  * Ids are `<document id>#<hash>` where the hash covers the sentence the figure stands in (whitespace
  * normalised), the figure as written and which occurrence of that figure in that sentence it is. An id is

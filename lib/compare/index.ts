@@ -1,6 +1,6 @@
 /**
- * Comparing a page figure with the claim database, the way a careful fact-checker would (SPEC.md,
- * "Comparison"). `indexClaims` once, then `compareReading` per figure.
+ * Comparing a page figure with the claim database, the way a careful fact-checker would (the rules below,
+ * in prose for people: docs/comparison.md). `indexClaims` once, then `compareReading` per figure.
  *
  * WHAT IS COMPARED (like with like)
  * - Only claims of the same metric, subject, place, scope and period kind, and the same modality. Children

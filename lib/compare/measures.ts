@@ -29,8 +29,9 @@ export function isComparable(metric: Metric): boolean {
 }
 
 /**
- * Two reports this many days apart or fewer describe the same period (SPEC.md): "249 by the previous
- * evening" (asOf March 2) and "over 2,000" (March 3) are a disagreement between sources, not a toll that grew
- * eightfold overnight. Further apart, a different number is another date's figure, not a disagreement.
+ * Two reports this many days apart or fewer describe the same period (docs/comparison.md): "249 by the
+ * previous evening" (asOf March 2) and "over 2,000" (March 3) are a disagreement between sources, not a toll
+ * that grew eightfold overnight. Further apart, a different number is another date's figure, not a
+ * disagreement.
  */
 export const SAME_PERIOD_DAYS = 3;

@@ -38,7 +38,8 @@ export interface FigureCheckDeps {
   /**
    * Asks the background to read and compare pieces of the page text (the `figures:read` request): per
    * piece, its figures with offsets into the piece. The figure reader is most of the code there is, so it
-   * runs in the background, not in a script loaded on every page, nor on the page's main thread (issue 5).
+   * runs in the background, not in a script loaded on every page, nor on the page's main thread
+   * (docs/decisions.md, "Figures are read in the background").
    */
   read(pieces: TextPiece[], pageDate: IsoDate | null, lead: string): Promise<Reply<Figure[][]>>;
   /** The page's publication date (lib/dom/page-date.ts), or null. */
@@ -546,7 +547,7 @@ export class FigureCheck {
 
 /**
  * The hover card, built when first shown: building it (a shadow root and its style sheet) is start-up
- * work on every page, and most pages are read without hovering a figure (issue 5).
+ * work on every page, and most pages are read without hovering a figure.
  */
 function lazyCard(make: () => FigureCard): HoverCard {
   let card: FigureCard | null = null;

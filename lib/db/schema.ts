@@ -1,6 +1,7 @@
 /**
  * The claim database's IndexedDB schema and its migrations. Each version's migration only adds to what the
- * previous versions built, so a reader's own documents (issue 7) survive every upgrade.
+ * previous versions built, so a reader's own documents survive every upgrade (docs/architecture.md, "The
+ * claim database").
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Claim, DocumentMeta, DocumentOrigin, IsoDate, Metric, Subject } from '../types.ts';

@@ -4,8 +4,9 @@
  * what a figure counts can come from the sentences before it ("…in Mariupol. 2,000 had died there").
  *
  * Kept apart from the figure reader (lib/dom/page-figures.ts) so the content script, which only cuts the
- * text and sends the pieces to the background to be read (issue 5: the reader is most of a bundle that
- * loads on every page), never imports it. Pure: text in, offsets out.
+ * text and sends the pieces to the background to be read, never imports it: the reader is most of the
+ * code there is, and the content script loads on every page (docs/decisions.md, "Figures are read in the
+ * background"). Pure: text in, offsets out.
  */
 /**
  * Sized so one window (with its context) costs the figure reader well under the 50 ms long-task line on a

@@ -1,5 +1,5 @@
 /**
- * The reportable figures of a text with what each counts (SPEC.md "Figures"): one pass over the
+ * The reportable figures of a text with what each counts (docs/figures-and-claims.md): one pass over the
  * sentences, reading each number with its sentence and the ones before it (and, for "The figures were
  * published by X", the one after). The pieces, each small and pure:
  *

@@ -1,5 +1,5 @@
 /**
- * What a figure counts (SPEC.md metric vocabulary), from the strongest evidence to the weakest: a
+ * What a figure counts (docs/figures-and-claims.md, "Metric"), from the strongest evidence to the weakest: a
  * currency amount; the noun after the number (`deaths`, `refugees`, `attacks`, `buildings`, `missiles`);
  * `including`/`others` tying it to the figure before; the verb right before it (`killed 12 people`,
  * `injured dozens`, `lost almost 10,000`, `put the toll at over 2,000`); the predicate after it (`people

@@ -1,5 +1,5 @@
 /**
- * Numbers that are never figures, whatever surrounds them (SPEC.md "Figures"): years, dates, times,
+ * Numbers that are never figures, whatever surrounds them (docs/figures-and-claims.md): years, dates, times,
  * durations used as time, ages, ordinals, percentages, phone numbers, ids and model numbers, numbers in
  * URLs, page furniture (share and comment counts, "5 min read"), population baselines ("Ukraine's 44
  * million people") and "one of". Each rule looks only at the number and a few dozen characters around it.

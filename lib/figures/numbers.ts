@@ -11,7 +11,7 @@ import {
 } from './number-words.ts';
 
 /**
- * The number-reading layer under figures (SPEC.md "Figures", `check --numbers`).
+ * The number-reading layer under figures (docs/figures-and-claims.md; `check --numbers` prints it).
  *
  * One left-to-right pass over the text. A precompiled regular expression (a flat alternation, linear)
  * jumps to the next candidate: a digit or a word that can start a number. At a digit the scanner reads
@@ -1053,7 +1053,7 @@ export function isCardinal(token: NumberToken): boolean {
 }
 
 /**
- * Every number written in `text`, figure or not, in document order (SPEC.md `check --numbers`):
+ * Every number written in `text`, figure or not, in document order (what `check --numbers` prints):
  * `text === input.slice(start, end)`, value null for vague quantities, no span across a line break.
  */
 export function readNumbers(text: string): NumberSpan[] {

@@ -1,9 +1,9 @@
 /**
  * From numbers to candidate figures: the qualifier written before a number (`more than`, `nearly`, `up
  * to`...) and the interval it allows, and ranges (`between 5,000 and 6,000`, `5-6 million`) merged into one
- * figure. Interval convention (/tmp/fc-contract.md): exact v → [v, v]; about v → [0.9v, 1.1v]; nearly v →
- * [0.9v, v]; more than / at least v → [v, null]; up to / as high as v → [null, v]; range → [a, b];
- * vague → all null.
+ * figure. Interval convention (docs/figures-and-claims.md): exact v → [v, v]; about v → [0.9v, 1.1v];
+ * nearly v → [0.9v, v]; more than / at least v → [v, null]; up to / as high as v → [null, v]; range →
+ * [a, b]; vague → all null.
  */
 import type { Qualifier } from '../types.ts';
 import type { NumberToken } from './numbers.ts';

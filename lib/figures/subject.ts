@@ -1,9 +1,10 @@
 /**
- * Who (or what) a figure counts (SPEC.md subject vocabulary). The noun after the number decides when there
- * is one; `others`/`more`/`including` take the subject of the figure before; a bare number (`4,253 had been
- * killed`) takes it from its clause (`the civilian death toll at over 2,000`), the figure before it in the
- * sentence, or the last figure of the paragraph (`9,394 civilian casualties. Of that number ... 4,253`).
- * Soldiers get a side when the text gives one (`Russian deaths`, `Putin's forces`, `its troops` after Russia).
+ * Who (or what) a figure counts (docs/figures-and-claims.md, "Subject"). The noun after the number decides
+ * when there is one; `others`/`more`/`including` take the subject of the figure before; a bare number
+ * (`4,253 had been killed`) takes it from its clause (`the civilian death toll at over 2,000`), the figure
+ * before it in the sentence, or the last figure of the paragraph (`9,394 civilian casualties. Of that
+ * number ... 4,253`). Soldiers get a side when the text gives one (`Russian deaths`, `Putin's forces`, `its
+ * troops` after Russia).
  */
 import { PEOPLE_METRICS, type Metric, type Subject } from '../types.ts';
 import type { Nationality, NounPhrase } from './noun-phrase.ts';

@@ -1,6 +1,7 @@
 /**
  * The claim database as a file: the export the options page saves, the file it imports, and the bundled
- * claims.json the build writes. One shape for all three, SPEC.md's `{claims, documents}` with more fields:
+ * claims.json the build writes. One shape for all three, the `{claims, documents}` that `claims --json`
+ * prints (docs/architecture.md), with more fields:
  *
  *   {
  *     "format": "figure-check-library", "version": 1, "exportedAt": "2024-05-01T10:00:00.000Z",

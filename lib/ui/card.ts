@@ -234,7 +234,7 @@ function renderReport(doc: Document, report: Report, openDocument?: (report: Rep
   const meta = el(doc, 'p', { class: 'meta' });
   meta.append(el(doc, 'span', { class: 'publisher' }, f.publisher), ' · ');
   meta.append(el(doc, 'time', { class: 'date', datetime: f.date }, f.date));
-  // The reader's own documents (issue 7) are marked in words, not by colour alone.
+  // The reader's own documents (added on the options page) are marked in words, not by colour alone.
   if (f.own) meta.append(' · ', el(doc, 'span', { class: 'own', 'data-testid': 'own' }, 'your document'));
   for (const note of f.notes) meta.append(' · ', el(doc, 'span', { class: 'note' }, note));
   const quote = el(doc, 'blockquote', { class: 'quote' }, `“${f.quote.trim()}”`);

@@ -56,8 +56,8 @@ export interface VerdictLabel {
 }
 
 /**
- * Each verdict has its own word and its own glyph, so none is told apart by colour alone (SPEC.md,
- * "Comparison"). The glyphs are plain text characters every system font has.
+ * Each verdict has its own word and its own glyph, so none is told apart by colour alone (the verdicts:
+ * docs/comparison.md). The glyphs are plain text characters every system font has.
  */
 export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
   agrees: {

@@ -126,7 +126,7 @@ export interface ReportFacts {
   /** How it relates to the page figure: "reported 16 days later"; "superseded by …". */
   notes: string[];
   consistent: boolean;
-  /** From a document the reader added to their library (issue 7), not one that ships with the extension. */
+  /** From a document the reader added to their library, not one that ships with the extension. */
   own: boolean;
   /** The document page with this report highlighted: `document.html?id=…&claim=…` (relative to the extension). */
   documentHref: string;

@@ -1,7 +1,9 @@
 /**
- * A small timeline of the reported values for one measure (issue 4): date across, value up, one mark per
+ * A small timeline of the reported values for one measure: date across, value up, one mark per
  * report shaped by its source, the page's figure placed among them, and the interval a qualified figure
- * allows drawn as a bar ("more than 9,000" runs off the top with an arrow).
+ * allows drawn as a bar ("more than 9,000" runs off the top with an arrow). It shows why a verdict is what
+ * it is: reports of other dates are context, and only those in the figure's period can agree or differ
+ * (docs/comparison.md).
  *
  * Two steps: `layoutTimeline` (pure: data → shapes with coordinates, tested without a DOM) and
  * `renderTimeline` (shapes → SVG built with createElementNS; document text only ever goes in as text).

@@ -1,5 +1,5 @@
 /**
- * The extension build with a bad corpus (issue 6): `wxt build` stops before it writes anything, names the
+ * The extension build with a bad corpus: `wxt build` stops before it writes anything, names the
  * bad file and line, exits non-zero, and the previous build — its claims.json included — is left exactly as
  * it was. WXT empties its output folder at the start of a build, so the corpus is read and checked in the
  * `build:before` hook (wxt.config.ts), which runs first.

@@ -1,5 +1,5 @@
 /**
- * Hostile and odd pages (issue 6), with the built extension in real Chromium and real Firefox: numbers in
+ * Hostile and odd pages, with the built extension in real Chromium and real Firefox: numbers in
  * form fields, editors, scripts, styles, code, SVG, frames and shadow roots; a 1 MB text node; 100,000 text
  * nodes; a number rewritten 1,000 times a second; a page that hides or removes highlights; a strict
  * Content-Security-Policy; right-to-left text; markup and script payloads in the text.

@@ -1,5 +1,5 @@
 /**
- * No network, no injection (issue 6), with the built extension in real Chromium and real Firefox.
+ * No network, no injection, with the built extension in real Chromium and real Firefox.
  *
  * A browsing session — news pages and hostile pages, the hover card, the popup, the options page and the
  * document page — while every request is recorded. Every request must be one a page made itself to the

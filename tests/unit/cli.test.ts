@@ -1,6 +1,7 @@
 /**
  * The two commands as a user runs them (`npx tsx scripts/claims.ts`, `npx tsx scripts/check.ts`): JSON
- * shapes of SPEC.md "Command-line contract", offsets that slice back to the text read, and the error path.
+ * shapes of the command-line contract (docs/architecture.md), offsets that slice back to the text read,
+ * and the error path.
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -49,6 +50,7 @@ const ARTICLE = [
   '5 min read · 1.2k shares',
 ].join('\n');
 
+// The keys the command-line contract promises on every figure (docs/architecture.md).
 const SPEC_FIGURE_KEYS = [
   'text',
   'start',

@@ -13,8 +13,8 @@ import {
   type SenderInfo,
 } from '../../lib/protocol.ts';
 
-// The content script checks what reaches it without valibot (issue 5: bundle size); it must refuse what
-// the schema-checked side refuses.
+// The content script checks what reaches it without valibot (bundle size: docs/decisions.md); it must refuse
+// what the schema-checked side refuses.
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 const background: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/background.js' };

@@ -1,5 +1,5 @@
 /**
- * Bad documents in the corpus (issue 6): each is refused with a message naming the file (and the line where
+ * Bad documents in the corpus: each is refused with a message naming the file (and the line where
  * there is one), through loadCorpus (the build hook's path) and through the `claims` command as a person
  * runs it (non-zero exit, nothing on stdout). The build's own refusal, leaving the previous build intact,
  * is tests/e2e/corpus-build.test.ts.

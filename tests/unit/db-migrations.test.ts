@@ -1,5 +1,6 @@
 /**
- * IndexedDB schema upgrades keep what the reader added (issue 6), one test per migration.
+ * IndexedDB schema upgrades keep what the reader added (an update must never lose the reader's
+ * documents), one test per migration.
  *
  * How to extend when lib/db/schema.ts gains version N (MIGRATIONS[N - 1]):
  *   1. add SHIPPED_SCHEMAS[N]: the stores and indexes a version-N database has (the test below checks it);

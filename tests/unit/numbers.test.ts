@@ -19,7 +19,7 @@ describe('digits and separators', () => {
     ['almost 10000 soldiers', [['10000', 10000]]],
     ['1,234,567', [['1,234,567', 1234567]]],
     ['1,674,200.5', [['1,674,200.5', 1674200.5]]],
-    // SPEC.md: seed 000 writes `.` as the thousands separator when a word follows.
+    // Seed 000 writes `.` as the thousands separator when a word follows (docs/figures-and-claims.md).
     ['Nearly 5.000 people have died', [['5.000', 5000]]],
     ['about 160.000 people are said to be trapped', [['160.000', 160000]]],
     // Alone, or before a scale, the same shape is a decimal.

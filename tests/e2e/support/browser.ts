@@ -1,6 +1,7 @@
 /**
  * One small interface over the two browser drivers, so every end-to-end test runs unchanged in real
- * Chromium (playwright-core, CDP) and real Firefox (puppeteer-core, WebDriver BiDi). See RECIPES.md.
+ * Chromium (playwright-core, CDP) and real Firefox (puppeteer-core, WebDriver BiDi). docs/testing.md lists
+ * the drivers' quirks.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Real Chromium with the built extension (.output/chrome-mv3) loaded unpacked, driven by playwright-core.
- * Playwright's own browser download does not work offline: always the system Chromium (RECIPES.md).
+ * Playwright's own browser download does not work offline: always the system Chromium (docs/testing.md).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,8 @@
 /**
  * Real Firefox ESR with the built extension (.output/firefox-mv2) installed as a temporary add-on, driven by
- * puppeteer-core over WebDriver BiDi (no geckodriver). RECIPES.md explains the popup navigation quirk.
+ * puppeteer-core over WebDriver BiDi (no geckodriver). Opening an extension page needs
+ * -remote-allow-system-access and a navigation puppeteer never sees finish (`navigateUnseen`;
+ * docs/testing.md).
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -219,7 +221,7 @@ async function contentProcessCpu(pid: number | undefined): Promise<number> {
   return total;
 }
 /**
- * puppeteer never sees a navigation to an extension page finish (RECIPES.md): start it, then wait until a
+ * puppeteer never sees a navigation to an extension page finish: start it, then wait until a
  * new document (one without the old document's marker) has loaded at the URL.
  */
 async function navigateUnseen(page: Page, navigate: () => Promise<unknown>, url: string): Promise<void> {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Property (issue 6): for random DOM trees — blocks, inline elements, adjacent text nodes, and the
+ * Property: for random DOM trees — blocks, inline elements, adjacent text nodes, and the
  * excluded places (form fields, editors, code, scripts, styles, SVG, buttons) — the real path of the
  * content script (readPageText → readFigures → Highlighter) never throws, never changes the page's text,
  * never writes inside an excluded element, and unhighlighting gives back exactly the DOM it started from:

@@ -1,5 +1,5 @@
 /**
- * FROZEN reference copy of the comparison rules (lib/compare/index.ts, SPEC.md "Comparison": like with like
+ * FROZEN reference copy of the comparison rules (lib/compare/index.ts, docs/comparison.md: like with like
  * by metric, subject, place, scope and period kind; verdicts agrees, differs, outdated, other-dates,
  * no-reports), written as one plain pass over a group, for tests/unit/compare.property.test.ts: the optimised
  * `compareReading` must return exactly what this one does. Test-only; do not edit to follow changes in
