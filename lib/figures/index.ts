@@ -32,7 +32,7 @@ import {
 } from './place.ts';
 import type { Place } from './gazetteer.ts';
 import { qualify, type Candidate } from './qualifiers.ts';
-import { breakdownScope, readScope } from './scope.ts';
+import { EVENT_SCOPES, breakdownScope, readScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { LEAD_CHARS, isAboutHarm } from './topic.ts';
 import {
@@ -142,7 +142,7 @@ class Clause {
 const FORECAST_HINT =
   /could|may|might|will|would|expect|likely|set to|on course|project|forecast|predict|anticipat|worst|scenario/i;
 const SCOPE_HINT =
-  /attack|strike|shelling|bomb|explosion|blast|raid|assault|cross|arrival|protection|missile|rocket|drone|shell/i;
+  /attack|strike|shelling|bomb|explosion|blast|raid|assault|cross|arrival|protection|missile|rocket|drone|shell|quake|tremor|temblor|flood|dam\s|storm|cyclone|hurricane|typhoon|slide|avalanche|tsunami|fire/i;
 
 const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
 /** `but` starts a new claim when a new subject follows: "..., but Zelenskyy says", "but now it appears". */
@@ -225,6 +225,32 @@ function carriedSubject(before: Reading | undefined, metric: Metric): Subject | 
   if ((before.subject === 'children' || before.subject === 'health_workers') && before.metric !== metric)
     return null;
   return before.subject;
+}
+
+/** "the attack", "the strike": an incident the text has already introduced. */
+const THE_INCIDENT =
+  /\b(?:the|that|this)\s+(?:(?:missile|rocket|drone|air|Russian|Israeli|deadly)\s+)?(?:attack|strike|airstrike|blast|explosion|bombing|shelling)\b/i;
+const INCIDENT_HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'missing']);
+
+/**
+ * "... had been at the station at the time of the attack. He said 98 people were wounded": a toll right
+ * after a sentence about one incident, in the same paragraph, with no clause of its own saying otherwise,
+ * is that incident's.
+ */
+function sceneScope(
+  metric: Metric,
+  sceneText: string,
+  c: Candidate,
+  text: string,
+  clause: Clause,
+): string | null {
+  if (!INCIDENT_HARM.has(metric) || !THE_INCIDENT.test(sceneText)) return null;
+  if (
+    clause.hints.scope ||
+    /\b(?:since|so\s+far|in\s+total|total)\b/i.test(text.slice(clause.start, c.start))
+  )
+    return null;
+  return 'one attack';
 }
 
 function placeKind(name: string): Place['kind'] | undefined {
@@ -551,6 +577,27 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
       place ??= (national || metric === 'fled_abroad' ? topicOf()?.country : topicOf()?.name) ?? null;
 
       const day = dayOfFigure(clause.dates, c.start, docDate);
+      const scope =
+        sceneScope(
+          metric,
+          samePara ? text.slice(samePara.sentence.start, samePara.sentence.end) : '',
+          c,
+          text,
+          clause,
+        ) ??
+        (clause.hints.scope
+          ? readScope(
+              metric,
+              text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition,
+              own,
+              text.slice(clause.start, c.start),
+            )
+          : null) ??
+        breakdownScope(np.head, sentenceText, own) ??
+        partScope(antecedent?.reading ?? null, subject, lead, restated);
+      // One incident's toll (a strike, an earthquake) is an event: it grows for a few days, then stands.
+      const period =
+        scope !== null && EVENT_SCOPES.has(scope) ? 'event' : readPeriod(text, clause, c, clause.dates);
       const reading: Reading = {
         text: c.text,
         start: c.start,
@@ -562,18 +609,13 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         metric,
         subject,
         place,
-        period: readPeriod(text, clause, c, clause.dates),
+        period,
         asOf: day ?? docDate,
         source,
         modality: clause.hints.forecast
           ? readModality(text.slice(clause.start, c.start), own.slice(0, 60), attribution?.forecast ?? false)
           : 'reported',
-        scope:
-          (clause.hints.scope
-            ? readScope(metric, text.slice(clause.start, Math.max(nextStart, c.end)) + afterApposition, own)
-            : null) ??
-          breakdownScope(np.head, sentenceText, own) ??
-          partScope(antecedent?.reading ?? null, subject, lead, restated),
+        scope,
         quote: sentenceText,
       };
       const draft: Draft = {

@@ -12,14 +12,46 @@ const ONE_ATTACK =
   /\bwhen\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:missile|rocket|bomb|shell|strike|attack|drone|airstrike)\s+(?:hit|struck|landed|exploded|slammed)|\b(?:in|by|during|from)\s+(?:(?:a|the|one|this|that|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|yesterday['’]s|today['’]s|last\s+night['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)|(?:[\w-]+\s+){0,2}(?:strike|attack|explosion|blast|bombing|airstrike|air\s+strike|raid))(?![\w-])/i;
 /** The clause is about one attack: "A missile strike on the railway station ... killed 50 people". */
 const ONE_ATTACK_SUBJECT =
-  /^\W*(?:An?|The|One|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|Yesterday['’]s|Today['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
+  /^\W*(?:(?:[\w'’-]+\s+){1,5}(?:said|says|reported|claimed|added)\s+(?:that\s+)?)?(?:An?|The|One|Monday['’]s|Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|Saturday['’]s|Sunday['’]s|Yesterday['’]s|Today['’]s)\s+(?:[\w-]+\s+){0,3}(?:strike|attack|shelling|bombing|explosion|blast|airstrike|air\s+strike|raid|assault)(?![\w-])/i;
 const BORDER = /\bcross(?:ed|ing)?\s+(?:into|the\s+border|over)|\bcrossings?\b|\barrivals?\b/i;
 const PROTECTION = /\bregistered\s+for\s+(?:temporary\s+)?protection|temporary\s+protection/i;
 
 const HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'attacks', 'missing']);
+/** What one disaster does: its toll is that event's, never a war's running total. */
+const DISASTER_HARM: ReadonlySet<Metric> = new Set<Metric>([
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'displaced',
+  'evacuated',
+  'trapped',
+  'buildings_destroyed',
+]);
+/** A natural or accidental disaster named in the clause, and the scope word it gives. */
+const DISASTERS: readonly [RegExp, string][] = [
+  [/\b(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b/i, 'earthquake'],
+  [/\b(?:floods?|flooding|flash\s+floods?|dam\s+(?:burst|collapse|breach))\b/i, 'flood'],
+  [/\b(?:cyclones?|hurricanes?|typhoons?|tropical\s+storms?|storms?)\b/i, 'storm'],
+  [/\b(?:landslides?|mudslides?|avalanches?)\b/i, 'landslide'],
+  [/\b(?:tsunamis?)\b/i, 'tsunami'],
+  [/\b(?:wildfires?|bushfires?|forest\s+fires?)\b/i, 'wildfire'],
+];
+const CAUSE_AFTER =
+  /^\W*(?:[\w'-]+\s+){0,4}?(?:in|from|by|after|during|when|as)\s+(?:the\s+|a\s+|an\s+|this\s+|[\w-]+['’]s\s+)?(?:[\w.-]+\s+){0,3}?[\w-]+/i;
+/** Scopes that mark one incident: its toll grows for a few days, like a running total of its own. */
+export const EVENT_SCOPES: ReadonlySet<string> = new Set([
+  'one attack',
+  ...DISASTERS.map(([, scope]) => scope),
+]);
 
-/** `context`: the figure's clause up to the end of its own words. */
-export function readScope(metric: Metric, context: string, own: string): string | null {
+/** `context`: the figure's clause up to the end of its own words; `before`: the clause before the figure. */
+export function readScope(
+  metric: Metric,
+  context: string,
+  own: string,
+  before: string = context,
+): string | null {
   if (HARM.has(metric)) {
     if (HEALTH_ATTACKS.test(context)) return 'health care attacks';
     if (
@@ -28,6 +60,12 @@ export function readScope(metric: Metric, context: string, own: string): string 
     ) {
       return 'one attack';
     }
+  }
+  if (DISASTER_HARM.has(metric)) {
+    // Named in the clause before the figure ("the toll from the earthquake rose to"), or as the cause right
+    // after it ("injured in the quakes"), not as scenery ("villages cut off by landslides").
+    const cause = CAUSE_AFTER.exec(own.slice(0, 100))?.[0] ?? '';
+    for (const [words, scope] of DISASTERS) if (words.test(before) || words.test(cause)) return scope;
   }
   if (metric === 'fled_abroad') {
     if (PROTECTION.test(context)) return 'registered for protection';

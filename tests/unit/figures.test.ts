@@ -589,10 +589,22 @@ describe('modality and scope', () => {
     ],
     ['Of the 6,884 civilians killed, 2,719 were men and 1,832 were women.', '2,719', 'men'],
     ['Of the 6,884 civilians killed, 2,719 were men and 1,832 were women.', '1,832', 'women'],
+    // One disaster's toll is that event's.
+    ['The death toll from the earthquake in Herat has risen to 2,053.', '2,053', 'earthquake'],
+    ['Floods in Derna killed at least 11,300 people.', 'at least 11,300', 'flood'],
+    ['The war has killed 4,253 civilians.', '4,253', null],
     // Children are their own subject: a part of a toll by subject is that subject's whole count.
     ['At least 600 civilians were killed. Of those, 140 were children.', '140', null],
   ])('%j: %j → scope %s', (sentence, text, scope) => {
     expect(figure(sentence, text).scope ?? null).toBe(scope);
+  });
+
+  test.each([
+    ['A missile strike on the railway station in Kramatorsk killed 50 people.', '50', 'event'],
+    ['The death toll from the earthquake in Herat has risen to 2,053.', '2,053', 'event'],
+    ['Russian strikes have killed 300 people in Kharkiv.', '300', 'cumulative'],
+  ])('%j: %j → period %s', (sentence, text, period) => {
+    expect(figure(sentence, text).period).toBe(period);
   });
 });
 
