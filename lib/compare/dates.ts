@@ -3,23 +3,11 @@
  * of building Date objects on the hot path. Pure.
  */
 import type { IsoDate } from '../types.ts';
+import { MONTH_NAMES } from '../text/months.ts';
 
 const MS_PER_DAY = 86_400_000;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTHS = MONTH_NAMES;
 
 function digits(s: string, from: number, count: number): number {
   let n = 0;

@@ -17,6 +17,7 @@
  */
 import { isIsoDate } from '../compare/dates.ts';
 import type { IsoDate } from '../types.ts';
+import { monthNumber } from '../text/months.ts';
 
 /** Meta names trusted first (lower case; matched on `property`, `name` and `itemprop`). */
 const PRIMARY_META = [
@@ -212,22 +213,6 @@ function readTimeDate(doc: Document): IsoDate | null {
 
 // ---- Date strings ------------------------------------------------------------------------------------
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:$|T)/;
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
@@ -258,28 +243,10 @@ export function parseDate(raw: string): IsoDate | null {
   return null;
 }
 
+/** "Mar", "March" and "Sept", not "Marching". */
 function monthOf(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  const month = MONTHS[lower.slice(0, lower.startsWith('sept') ? 4 : 3)];
-  // "Mar", "March" and "Sept" but not "Marching": a full name must be the month's own.
-  if (!month || (lower.length > 4 && !FULL_MONTHS[month - 1]!.startsWith(lower))) return undefined;
-  return month;
+  return monthNumber(name);
 }
-
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 function toIso(year: number, month: number, day: number): IsoDate | null {
   if (year < 1990 || year > 2100) return null;

@@ -5,6 +5,7 @@
  * statement was made). Dates after `since` mark where a cumulative count starts, not the day it describes.
  */
 import type { IsoDate } from '../types.ts';
+import { MONTH_PATTERN, monthNumber } from '../text/months.ts';
 
 export type DateKind = 'day' | 'previous' | 'since' | 'future';
 
@@ -17,34 +18,7 @@ export interface DatePhrase {
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  january: 0,
-  feb: 1,
-  february: 1,
-  mar: 2,
-  march: 2,
-  apr: 3,
-  april: 3,
-  may: 4,
-  jun: 5,
-  june: 5,
-  jul: 6,
-  july: 6,
-  aug: 7,
-  august: 7,
-  sep: 8,
-  sept: 8,
-  september: 8,
-  oct: 9,
-  october: 9,
-  nov: 10,
-  november: 10,
-  dec: 11,
-  december: 11,
-};
-const MONTH =
-  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const MONTH = MONTH_PATTERN;
 
 const PHRASE = new RegExp(
   [
@@ -162,7 +136,8 @@ export function findDatePhrases(
         ? weekdayDate(reference, WEEKDAYS.indexOf(g.weekday.toLowerCase()), rel, future)
         : null;
     } else if (g.md !== undefined) {
-      const month = MONTHS[(g.month1 ?? g.month2 ?? '').toLowerCase().replace(/\.$/, '')];
+      const number = monthNumber(g.month1 ?? g.month2 ?? '');
+      const month = number === undefined ? undefined : number - 1;
       const day = Number(g.day1 ?? g.day2);
       if (month === undefined || !(day >= 1 && day <= 31)) continue;
       date = monthDayDate(reference, month, day, g.year ? Number(g.year) : null);

@@ -6,6 +6,7 @@
  */
 import type { NumberSpan } from '../types.ts';
 import type { NumberToken } from './numbers.ts';
+import { MONTH_PATTERN, MONTH_WORDS } from '../text/months.ts';
 
 export type NotFigureReason =
   | 'year'
@@ -27,16 +28,13 @@ export type NotFigureReason =
 
 const AROUND = 48;
 
-const MONTH =
-  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const MONTH = MONTH_PATTERN;
 /** The words before a number are looked up in sets: no regex scans backwards through the text. */
 function set(words: string): ReadonlySet<string> {
   return new Set(words.split(' '));
 }
 // Month names with their capital only: "may" and "march" are also verbs.
-const MONTHS = set(
-  'Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept September Oct October Nov November Dec December',
-);
+const MONTHS = MONTH_WORDS;
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${MONTH})\\b`, 'u');
 const NUMERIC_DATE = /^[/.-]\d{1,2}[/.-]\d{2,4}\b|^-\d{2}-\d{2}\b/;
 const NUMERIC_DATE_BEFORE = /\d{1,4}[/.-]\d{1,2}[/.-]$|\d{4}-$/;

@@ -1,4 +1,5 @@
 import type { NumberSpan } from '../types.ts';
+import { monthNumber } from '../text/months.ts';
 import {
   MAX_WORD_LENGTH,
   NUMBER_CANDIDATES,
@@ -93,33 +94,6 @@ export interface NumberToken extends NumberSpan {
   /** `another` introduced the number (`another million`, `another 500`). */
   another: boolean;
 }
-
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
 
 /** Glued scale suffixes (`10k`, `1.2bn`, `10M`, `2mil`); a lowercase `m` only after a currency. */
 const GLUED_SCALES: Record<string, number> = {
@@ -678,7 +652,7 @@ class Scanner {
       }
     }
     const prevWord = prevWordAt(text, i);
-    const chunk = readChunk(text, i, prevWord !== null && MONTHS.has(prevWord));
+    const chunk = readChunk(text, i, prevWord !== null && monthNumber(prevWord) !== undefined);
     let start = i;
     let end = chunk.end;
     let value: number = chunk.value;

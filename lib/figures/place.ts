@@ -9,6 +9,7 @@
  */
 
 import type { Metric } from '../types.ts';
+import { MONTH_PATTERN } from '../text/months.ts';
 import data from './gazetteer.json';
 import { Gazetteer, findNames, type GazetteerData, type NameMatch, type Place } from './gazetteer.ts';
 
@@ -40,8 +41,10 @@ const MAY_REFER = /there|capital|city|town|port|village|region|oblast|country/i;
  * A wire dateline opening a paragraph ("KYIV, March 18 (Reuters) -", "Islamabad, Oct. 8, (dpa) –",
  * "JAKARTA -"): where the reporter filed from and when, not where the figures are.
  */
-export const DATELINE =
-  /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*[\p{Lu}][\p{L}]+)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?,?\s*(?:\([^()\n]{1,40}\))?\s+[-—–]\s+/u;
+export const DATELINE = new RegExp(
+  String.raw`^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*[\p{Lu}][\p{L}]+)?(?:,?\s+(?:${MONTH_PATTERN})\.?\s+\d{1,2}(?:,\s*\d{4})?)?,?\s*(?:\([^()\n]{1,40}\))?\s+[-—–]\s+`,
+  'u',
+);
 
 export interface PlaceMention {
   start: number;
