@@ -30,7 +30,7 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
   [
     'internally_displaced',
-    'internally\\s+displaced|IDPs?|displaced\\s+(?:inside|within)\\s+(?:the\\s+country|Ukraine|their\\s+(?:own\\s+)?country)',
+    'internally\\s+displaced|IDPs?|displaced\\s+(?:inside|within)\\s+(?:the\\s+country|their\\s+(?:own\\s+)?country)',
   ],
   [
     'displaced',
@@ -38,7 +38,7 @@ const EVENT_GROUPS: readonly [EventMetric, string][] = [
   ],
   [
     'fled_abroad',
-    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|(?:taken|took|sought|seeking|found)\\s+refuge\\s+(?:in|across)\\s+(?:\\w+\\s+)?(?:countries|states|nations)|fled|flee(?:ing|s)?|cross(?:ed|ing)?\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+(?:the\\s+country|Ukraine)',
+    '(?:has|have|had)\\s+(?:now\\s+)?(?:taken\\s+in|received|welcomed)|took\\s+in|hosts|hosting|refugees?|(?:taken|took|sought|seeking|found)\\s+refuge\\s+(?:in|across)\\s+(?:\\w+\\s+)?(?:countries|states|nations)|fled|flee(?:ing|s)?|cross(?:ed|ing)?\\s+(?:into|the\\s+border)|border\\s+crossings?|left\\s+the\\s+country',
   ],
   ['evacuated', 'evacuat(?:ed|ion|ions|ing|e|es)|evacuees|(?:humanitarian|evacuation)\\s+corridors?'],
   ['trapped', 'trapped|stranded|stuck'],
@@ -135,8 +135,14 @@ const FLED_LOCALLY =
  * People who left a country, whatever the verb: "6 million had evacuated from Ukraine", "left Syria"; and,
  * after figures of refugees, those who "had gone to Romania". Group 1 is the verb, group 2 the name.
  */
-const LEFT_OR_REACHED =
-  /^\W*(?:(?:have|has|had|been|were|was|now|already|since|reportedly|also)\s+)*(evacuated|left|escaped|fled|gone|went|moved|travel(?:l)?ed|arrived|crossed)\s+(?:from|out\s+of|to|into|in|for)?\s*(?:the\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})/u;
+/** `left` → `[Ll]eft`: a word in either case (headlines capitalise) in a pattern that is otherwise case-sensitive. */
+const anyCase = (words: string): string =>
+  words.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
+const MOVING_AUX = anyCase('have|has|had|been|were|was|now|already|since|reportedly|also');
+const LEFT_OR_REACHED = new RegExp(
+  `^\\W*(?:(?:${MOVING_AUX})\\s+)*(${anyCase('evacuated|left|escaped|fled|gone|went|moved|travelled|traveled|arrived|crossed')})\\s+(?:${anyCase('from|out of|to|into|in|for')})?\\s*(?:${anyCase('the')}\\s+)?(\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*){0,2})`,
+  'u',
+);
 const ANOTHER_BEFORE = /\b(?:another|a\s+further|an\s+additional)\s+$/i;
 const DEPARTED = /^\W*(?:(?:have|has|had|already|also|since)\s+)*(?:left|departed|escaped|gone)\b/i;
 const DEPARTURES: ReadonlySet<Metric> = new Set<Metric>([
@@ -231,15 +237,12 @@ function refine(metric: Metric, e: MetricEvidence): Metric {
   const near = `${e.lead.slice(-60)} ${e.own.slice(0, 60)}`;
   if (metric === 'detained' && RELEASED.test(near)) return 'other';
   if ((metric === 'internally_displaced' || metric === 'displaced') && RETURNED.test(e.own)) return 'other';
-  if (metric === 'displaced' && WITHIN_COUNTRY.test(e.own)) return 'internally_displaced';
+  if (metric === 'displaced' && (WITHIN_COUNTRY.test(e.own) || withinCountry(e)))
+    return 'internally_displaced';
   if (metric === 'fled_abroad' && FLED_LOCALLY.test(e.own)) return 'displaced';
   if (metric === 'casualties' && KILLINGS_AFTER.test(e.after + e.own)) return 'killed';
   const moved = movedPlace(e);
-  if (
-    moved === 'country' &&
-    (metric === 'evacuated' || metric === 'other') &&
-    leftOrReachedCountry(e, metric)
-  )
+  if (moved === 'country' && (metric === 'evacuated' || metric === 'other') && leftOrReachedCountry(e))
     return 'fled_abroad';
   // "150,000 fled Mariupol": fleeing a town or a region is displacement.
   if (metric === 'fled_abroad' && (moved === 'city' || moved === 'region') && LEAVING.test(e.own))
@@ -247,8 +250,10 @@ function refine(metric: Metric, e: MetricEvidence): Metric {
   return metric;
 }
 
-const LEAVING =
-  /^\W*(?:(?:have|has|had|been|were|was|now|already|since|reportedly|also)\s+)*(?:evacuated|left|escaped|fled)\s+(?:from\s+|out\s+of\s+)?(?:the\s+)?\p{Lu}/u;
+const LEAVING = new RegExp(
+  `^\\W*(?:(?:${MOVING_AUX})\\s+)*(?:${anyCase('evacuated|left|escaped|fled')})\\s+(?:${anyCase('from|out of')}\\s+)?(?:${anyCase('the')}\\s+)?\\p{Lu}`,
+  'u',
+);
 
 /** The kind of the place a figure's people left or reached ("fled Mariupol", "had gone to Romania"). */
 function movedPlace(e: MetricEvidence): 'country' | 'region' | 'city' | undefined {
@@ -263,17 +268,23 @@ function movedPlace(e: MetricEvidence): 'country' | 'region' | 'city' | undefine
   return undefined;
 }
 
+const WITHIN_NAMED =
+  /^\W*(?:(?:are|were|is|was|have|has|had|been|now|remain|remained|still|internally)\s+)*(?:people\s+|persons\s+)?(?:displaced\s+)?(?:inside|within)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})/u;
+
+/** "displaced within Sudan": a country's own displaced. */
+function withinCountry(e: MetricEvidence): boolean {
+  const m = e.placeKind ? WITHIN_NAMED.exec(e.own) : null;
+  return m !== null && e.placeKind!(m[1]!) === 'country';
+}
+
 /** "had evacuated from Ukraine" left the country; "had gone to Romania" did, among refugee figures. */
-function leftOrReachedCountry(e: MetricEvidence, metric: Metric): boolean {
+function leftOrReachedCountry(e: MetricEvidence): boolean {
   const m = LEFT_OR_REACHED.exec(e.own)!;
-  const verb = m[1]!.toLowerCase();
-  const leaving = /^(?:evacuated|left|escaped|fled)$/.test(verb);
+  const leaving = /^(?:evacuated|left|escaped|fled)$/.test(m[1]!.toLowerCase());
   const into = /\b(?:to|into|in|for)\s*(?:the\s+)?$/i.test(
     e.own.slice(0, m.index + m[0].length - m[2]!.length),
   );
-  const amongRefugees = (e.previous ?? e.recent) === 'fled_abroad';
-  if (leaving && !into) return metric === 'evacuated' || amongRefugees;
-  return amongRefugees;
+  return (leaving && !into) || (e.previous ?? e.recent) === 'fled_abroad';
 }
 
 function baseMetric(e: MetricEvidence): Metric {

@@ -187,6 +187,21 @@ describe('what a figure counts: metric and subject', () => {
     // Leaving a country is flight abroad whatever the verb; reaching one is, among refugee figures.
     ['UNHCR says 6.02 million people had evacuated from Ukraine.', '6.02 million', 'fled_abroad', 'people'],
     ['Some 3,000 people were evacuated from Mariupol.', 'Some 3,000', 'evacuated', 'people'],
+    // No country is written into the rules: any country's name does.
+    ['UNHCR Says Over 6 Million People Left Ukraine', 'Over 6 Million', 'fled_abroad', 'people'],
+    ['More than 200,000 people have left Sudan.', 'More than 200,000', 'fled_abroad', 'people'],
+    [
+      'About 4.8 million people were displaced within Sudan.',
+      'About 4.8 million',
+      'internally_displaced',
+      'people',
+    ],
+    [
+      'About 4.8 million people were displaced within the region.',
+      'About 4.8 million',
+      'displaced',
+      'people',
+    ],
     [
       'Over 3.27 million people had fled to Poland. It added that about 785,000 people had gone to Russia.',
       'about 785,000',
