@@ -16,7 +16,7 @@ import { CliError, EXIT_USAGE, parseCommandLine, parseIsoDate, runCommand } from
 import { indexClaims } from '../lib/compare/index.ts';
 import { checkPageText } from './check-page.ts';
 import { readNumbers } from '../lib/figures/numbers.ts';
-import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/ui/labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, VERDICT_LABELS } from '../lib/labels.ts';
 import type { Figure, IsoDate } from '../lib/types.ts';
 
 const USAGE =

@@ -5,7 +5,7 @@
  */
 import { loadCorpusDatabase, documentsDir } from './corpus.ts';
 import { parseCommandLine, runCommand, CliError, EXIT_USAGE } from './cli.ts';
-import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS } from '../lib/ui/labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS } from '../lib/labels.ts';
 import type { Claim, ClaimDatabase } from '../lib/types.ts';
 
 const USAGE = 'usage: npm run -s claims -- [--json] [--documents DIR]';

@@ -14,7 +14,7 @@ import {
   type Subject,
 } from '../types.ts';
 import { summariseBlocks, type ClaimBlocks } from './claim-blocks.ts';
-import { dayNumber } from './dates.ts';
+import { dayNumber } from '../calendar/days.ts';
 import { intervalOf } from './intervals.ts';
 import { SAME_PERIOD_DAYS, isComparable, measureKind, type MeasureKind } from './measures.ts';
 import { isFloor, sourceKey } from './sources.ts';

@@ -55,7 +55,7 @@ import {
   type Bucket,
   type ClaimIndex,
 } from './claim-index.ts';
-import { dayNumber, yearOfDay } from './dates.ts';
+import { dayNumber, yearOfDay } from '../calendar/days.ts';
 import { intervalOf, type Interval } from './intervals.ts';
 import { isFloor, shortName, sourceKey } from './sources.ts';
 import { STALE, isConsistent, type Stance } from './stances.ts';

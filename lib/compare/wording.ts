@@ -3,9 +3,9 @@
  * figure from a document passes through `shortName`, so a hostile document cannot make a line huge (and
  * the text is only ever shown as text). Pure.
  */
-import { SUBJECT_LABELS, measureLabel } from '../ui/labels.ts';
+import { SUBJECT_LABELS, measureLabel } from '../labels.ts';
 import type { Claim, ClaimRef, Reading } from '../types.ts';
-import { monthDay } from './dates.ts';
+import { monthDay } from '../calendar/days.ts';
 import { shortName, whoOf } from './sources.ts';
 import { SAME_PERIOD_DAYS } from './measures.ts';
 import {

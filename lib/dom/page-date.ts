@@ -15,9 +15,9 @@
  * The date is the calendar date as the publisher wrote it (`2022-03-03T23:30:00-05:00` is 2022-03-03):
  * the day the page says, not the day it was in UTC.
  */
-import { isIsoDate } from '../compare/dates.ts';
+import { isIsoDate } from '../calendar/days.ts';
 import type { IsoDate } from '../types.ts';
-import { monthNumber } from '../text/months.ts';
+import { monthNumber } from '../calendar/months.ts';
 
 /** Meta names trusted first (lower case; matched on `property`, `name` and `itemprop`). */
 const PRIMARY_META = [

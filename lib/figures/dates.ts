@@ -5,7 +5,7 @@
  * statement was made). Dates after `since` mark where a cumulative count starts, not the day it describes.
  */
 import type { IsoDate } from '../types.ts';
-import { MONTH_PATTERN, monthNumber } from '../text/months.ts';
+import { MONTH_PATTERN, monthNumber } from '../calendar/months.ts';
 
 export type DateKind = 'day' | 'previous' | 'since' | 'future';
 

@@ -6,7 +6,7 @@
  */
 import type { NumberSpan } from '../types.ts';
 import type { NumberToken } from './numbers.ts';
-import { MONTH_PATTERN, MONTH_WORDS } from '../text/months.ts';
+import { MONTH_PATTERN, MONTH_WORDS } from '../calendar/months.ts';
 
 export type NotFigureReason =
   | 'year'

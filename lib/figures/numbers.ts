@@ -1,5 +1,5 @@
 import type { NumberSpan } from '../types.ts';
-import { monthNumber } from '../text/months.ts';
+import { monthNumber } from '../calendar/months.ts';
 import {
   MAX_WORD_LENGTH,
   NUMBER_CANDIDATES,

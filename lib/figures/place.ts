@@ -9,7 +9,7 @@
  */
 
 import type { Metric } from '../types.ts';
-import { MONTH_PATTERN } from '../text/months.ts';
+import { MONTH_PATTERN } from '../calendar/months.ts';
 import data from './gazetteer.json';
 import { Gazetteer, findNames, type GazetteerData, type NameMatch, type Place } from './gazetteer.ts';
 

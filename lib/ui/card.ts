@@ -10,7 +10,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Figure, Report } from '../types.ts';
 import { CARD_TAG, UI_ATTRIBUTE } from '../dom/exclusions.ts';
-import { VERDICT_LABELS, formatInterval, measureHeading } from './labels.ts';
+import { VERDICT_LABELS, formatInterval, measureHeading } from '../labels.ts';
 import { reportFacts } from './popup-view.ts';
 import CARD_CSS from './card.css?raw';
 

@@ -14,7 +14,7 @@ import {
   type NewDocumentField,
   type NewDocumentInput,
 } from '../library/new-document.ts';
-import { formatNumber } from './labels.ts';
+import { formatNumber } from '../labels.ts';
 import { h } from './dom.ts';
 import { claimBody } from './claim-view.ts';
 import { say, type LibraryDeps } from './options-deps.ts';

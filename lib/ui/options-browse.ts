@@ -18,7 +18,7 @@ import {
   type Facet,
   type SortKey,
 } from '../library/query.ts';
-import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, formatNumber } from './labels.ts';
+import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, formatNumber } from '../labels.ts';
 import { h } from './dom.ts';
 import { claimItem } from './claim-view.ts';
 import { markSearchTerms } from './marking.ts';

@@ -4,7 +4,7 @@
  */
 import type { DocumentSummary } from '../protocol.ts';
 import { documentPageHref } from '../library/document-view.ts';
-import { formatNumber } from './labels.ts';
+import { formatNumber } from '../labels.ts';
 import { h, joined, webLink } from './dom.ts';
 import { originBadge, publisherName } from './claim-view.ts';
 import { say, type LibraryDeps } from './options-deps.ts';

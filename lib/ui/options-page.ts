@@ -4,7 +4,7 @@
  */
 import type { Claim } from '../types.ts';
 import type { DocumentSummary, Status } from '../protocol.ts';
-import { formatNumber } from './labels.ts';
+import { formatNumber } from '../labels.ts';
 import { h } from './dom.ts';
 import { addSection } from './options-add.ts';
 import { browseSection } from './options-browse.ts';

@@ -5,7 +5,7 @@
 import type { Claim } from '../types.ts';
 import { claimsToCsv } from '../library/csv.ts';
 import { exportFileName } from '../library/library-file.ts';
-import { formatNumber } from './labels.ts';
+import { formatNumber } from '../labels.ts';
 import { h } from './dom.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
 

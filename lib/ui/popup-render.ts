@@ -3,7 +3,7 @@
  * text never becomes markup. Takes the Document to build in, so tests run it under happy-dom.
  */
 import type { Figure, IsoDate, Report } from '../types.ts';
-import { VERDICT_LABELS } from './labels.ts';
+import { VERDICT_LABELS } from '../labels.ts';
 import { renderFigureTimeline } from './timeline.ts';
 import {
   UNAVAILABLE_TEXT,

@@ -12,7 +12,7 @@ import { checkNewDocument, type NewDocumentInput } from '../library/new-document
 import { checkPageToSave } from '../library/save-page.ts';
 import { claimBody } from './claim-view.ts';
 import { h } from './dom.ts';
-import { formatNumber } from './labels.ts';
+import { formatNumber } from '../labels.ts';
 import { say, type SendToBackground } from './options-deps.ts';
 
 export interface SaveDeps {

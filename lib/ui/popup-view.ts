@@ -14,7 +14,7 @@ import {
   type Subject,
   type Verdict,
 } from '../types.ts';
-import { VERDICT_LABELS, formatNumber, measureHeading } from './labels.ts';
+import { VERDICT_LABELS, formatNumber, measureHeading } from '../labels.ts';
 import { documentPageHref } from '../library/document-view.ts';
 
 export interface FigureGroup {

@@ -10,10 +10,10 @@
  * Colours come from `currentColor` and the card's CSS variables (`--agrees`, `--differs`), so it follows
  * light and dark mode; filled vs hollow marks and shapes carry the same meaning without colour.
  */
-import { dayNumber } from '../compare/dates.ts';
+import { dayNumber } from '../calendar/days.ts';
 import { SAME_PERIOD_DAYS } from '../compare/measures.ts';
 import type { Figure, IsoDate, Period, Reading, Report, Verdict } from '../types.ts';
-import { VERDICT_LABELS } from './labels.ts';
+import { VERDICT_LABELS } from '../labels.ts';
 
 export const TIMELINE_SIZE = { width: 280, height: 120 } as const;
 

@@ -19,7 +19,7 @@ import type {
   TimeRelation,
   Verdict,
 } from '../../../lib/types.ts';
-import { dayNumber, yearOfDay } from '../../../lib/compare/dates.ts';
+import { dayNumber, yearOfDay } from '../../../lib/calendar/days.ts';
 import { intervalOf, overlaps, type Interval } from '../../../lib/compare/intervals.ts';
 import { measureKind, type MeasureKind } from '../../../lib/compare/measures.ts';
 import { Stance, isConsistent } from '../../../lib/compare/stances.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatInterval, measureHeading, measureLabel } from '../../../lib/ui/labels.ts';
+import { formatInterval, measureHeading, measureLabel } from '../../../lib/labels.ts';
 import {
   groupFigures,
   pageSummary,

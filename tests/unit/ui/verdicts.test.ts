@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { FigureCard } from '../../../lib/ui/card.ts';
-import { VERDICT_LABELS } from '../../../lib/ui/labels.ts';
+import { VERDICT_LABELS } from '../../../lib/labels.ts';
 import { groupFigures, verdictLegend } from '../../../lib/ui/popup-view.ts';
 import { VERDICTS, type Verdict } from '../../../lib/types.ts';
 import { figure, report } from './fixtures.ts';

@@ -2,7 +2,7 @@
  * Words for the claim vocabulary, shared by the popup and the hover card so both name things alike.
  * Pure: no DOM, no extension API.
  */
-import { PEOPLE_METRICS, type Metric, type Qualifier, type Subject, type Verdict } from '../types.ts';
+import { PEOPLE_METRICS, type Metric, type Qualifier, type Subject, type Verdict } from './types.ts';
 
 /** What a metric counts, as a phrase: `fled_abroad` → "fled abroad". */
 export const METRIC_LABELS: Record<Metric, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MONTH_NAMES, MONTH_PATTERN, MONTH_WORDS, monthNumber } from '../../../lib/text/months.ts';
+import { MONTH_NAMES, MONTH_PATTERN, MONTH_WORDS, monthNumber } from '../../../lib/calendar/months.ts';
 
 describe('month names', () => {
   test.each([

@@ -3,7 +3,7 @@
  * of building Date objects on the hot path. Pure.
  */
 import type { IsoDate } from '../types.ts';
-import { MONTH_NAMES } from '../text/months.ts';
+import { MONTH_NAMES } from './months.ts';
 
 const MS_PER_DAY = 86_400_000;
 
