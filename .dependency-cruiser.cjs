@@ -2,16 +2,17 @@
  * The layers of Figure Check and the one direction each may import in (docs/architecture.md, "Layers").
  * `npm run lint` fails when a rule breaks.
  *
- *   foundation: lib/types.ts, lib/labels.ts, lib/sites.ts, lib/schemas.ts, lib/calendar/
+ *   foundation: lib/types.ts, lib/labels.ts, lib/sites.ts, lib/schemas.ts, lib/page-data.ts, lib/calendar/
  *   reading text: lib/figures/ -> lib/reading/ (pieces of page text, read by the background and `check`)
  *   claims and comparison: lib/compare/, lib/claims/, lib/library/
  *   the database (background only): lib/db/
  *   the page: lib/dom/ (DOM readers and the highlighter), lib/content/ (the content script's work)
- *   messages: lib/protocol*.ts, lib/browser/ (the only place with browser APIs)
+ *   messages: lib/protocol/ (envelope, the content script's side, the background's with schemas),
+ *     lib/browser/ (the only place with browser APIs)
  *   views: lib/ui/
  *   wiring: entrypoints/; tools: scripts/, bench/
  */
-const FOUNDATION = '^lib/(?:types|labels|sites|schemas)\\.ts$|^lib/calendar/';
+const FOUNDATION = '^lib/(?:types|labels|sites|schemas|page-data)\\.ts$|^lib/calendar/';
 
 module.exports = {
   forbidden: [
@@ -53,7 +54,8 @@ module.exports = {
     {
       name: 'compare-is-pure',
       severity: 'error',
-      comment: 'Comparing a figure with claims needs the vocabulary, not the page, the database or the views.',
+      comment:
+        'Comparing a figure with claims needs the vocabulary, not the page, the database or the views.',
       from: { path: '^lib/compare/' },
       to: { path: '^lib/', pathNot: `${FOUNDATION}|^lib/compare/` },
     },
@@ -74,7 +76,8 @@ module.exports = {
     {
       name: 'database-is-background-only',
       severity: 'error',
-      comment: 'The claim database lives in the background: the page, the views and the browser layer stay out.',
+      comment:
+        'The claim database lives in the background: the page, the views and the browser layer stay out.',
       from: { path: '^lib/db/' },
       to: { path: '^lib/(?:dom|content|ui|browser)/' },
     },
@@ -109,7 +112,8 @@ module.exports = {
     {
       name: 'browser-apis-in-one-place',
       severity: 'error',
-      comment: 'Only lib/browser/ and entrypoints/ talk to the browser, so everything else runs under vitest.',
+      comment:
+        'Only lib/browser/ and entrypoints/ talk to the browser, so everything else runs under vitest.',
       from: { path: '^lib/', pathNot: '^lib/browser/' },
       to: { path: 'webextension-polyfill|^wxt/|node_modules/wxt/' },
     },

@@ -4,7 +4,7 @@ import { broadcast, serveMessages } from '../lib/browser/messaging.ts';
 import { ClaimService } from '../lib/db/claim-service.ts';
 import { documentPageHref } from '../lib/library/document-view.ts';
 import { savePopupHref } from '../lib/ui/popup-view.ts';
-import { backgroundProtocol } from '../lib/protocol.ts';
+import { backgroundProtocol } from '../lib/protocol/index.ts';
 
 export default defineBackground(() => {
   const claims = new ClaimService({

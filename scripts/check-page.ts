@@ -1,10 +1,10 @@
 /**
  * What `check` does with a page's text once read: its figures, window by window as the content script
- * reads them (lib/dom/page-figures.ts), each compared with the claim database (lib/compare). Shared by the
+ * reads them (lib/reading/page-figures.ts), each compared with the claim database (lib/compare). Shared by the
  * command and the tests that score it on text nobody here wrote.
  */
 import { compareReading, type ClaimIndex } from '../lib/compare/index.ts';
-import { readPageFigures } from '../lib/dom/page-figures.ts';
+import { readPageFigures } from '../lib/reading/page-figures.ts';
 import type { ReadOptions } from '../lib/figures/index.ts';
 import type { Figure } from '../lib/types.ts';
 

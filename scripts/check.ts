@@ -3,7 +3,7 @@
  *
  * Reads a .txt file, or the visible text of an .html file's body (lib/dom/page-text.ts under happy-dom,
  * the content script's own reader), finds its figures exactly as the content script does
- * (lib/dom/page-figures.ts) and compares each with the claim database built from the corpus (lib/compare).
+ * (lib/reading/page-figures.ts) and compares each with the claim database built from the corpus (lib/compare).
  * Prints `{"figures": [Figure, ...]}` with --json, a report for a person without; with --numbers, every
  * number read instead: `{"numbers": [{text, start, end, value}, ...]}`. The page date is --date, else the
  * HTML page's own publication date (lib/dom/page-date.ts), else unknown.

@@ -1,5 +1,5 @@
 /**
- * The content script's messaging adapters, on lib/protocol-core.ts only: no valibot in the bundle that
+ * The content script's messaging adapters, on lib/protocol/core.ts only: no valibot in the bundle that
  * loads on every page (that module's header says what is checked and why). lib/browser/messaging.ts has the
  * validating adapters for the background and extension pages, built on the same `ask` and `listen`.
  */
@@ -11,10 +11,17 @@ import {
   readOwnReply,
   type Dispatch,
   type ProtocolGuards,
-} from '../protocol-core.ts';
-import type { BackgroundProtocol, Handlers, PayloadArgs, Reply, ResponseOf, SelfInfo } from '../protocol.ts';
+} from '../protocol/core.ts';
+import type {
+  BackgroundProtocol,
+  Handlers,
+  PayloadArgs,
+  Reply,
+  ResponseOf,
+  SelfInfo,
+} from '../protocol/index.ts';
 
-export { contentGuards } from '../protocol-core.ts';
+export { contentGuards } from '../protocol/core.ts';
 
 /** Ask the background from the content script; the reply is read by form only (`readOwnReply`). */
 export async function askBackground<K extends keyof BackgroundProtocol>(

@@ -1,5 +1,5 @@
 /**
- * Thin adapters between lib/protocol.ts and the extension messaging API, for the background and extension
+ * Thin adapters between lib/protocol/index.ts and the extension messaging API, for the background and extension
  * pages: requests and replies are validated against the protocol's schemas. (The content script uses
  * lib/browser/content-messaging.ts, the same adapters without valibot.) Sending never throws: a missing
  * receiver (no content script on chrome:// pages, background restarting) is an `{ ok: false }` reply.
@@ -20,7 +20,7 @@ import {
   type ProtocolSpec,
   type Reply,
   type ResponseOf,
-} from '../protocol.ts';
+} from '../protocol/index.ts';
 import { ask, listen, type ServeOptions } from './content-messaging.ts';
 
 export type { ServeOptions };
@@ -84,4 +84,4 @@ export function serveMessages<P>(
 }
 
 export { backgroundProtocol, contentProtocol };
-export { eventProtocol } from '../protocol.ts';
+export { eventProtocol } from '../protocol/index.ts';

@@ -18,10 +18,10 @@
  * block (paragraph) once.
  */
 import type { Figure, IsoDate } from '../types.ts';
-import type { PageFigures, Reply } from '../protocol.ts';
-import { READ_LIMITS } from '../protocol-core.ts';
+import type { PageFigures, Reply } from '../protocol/index.ts';
+import { READ_LIMITS } from '../protocol/core.ts';
 import { PageTextReader, isBlockElement, type PageText } from '../dom/page-text.ts';
-import { extendWindows, pieceOf, type TextPiece, type TextWindow } from '../dom/text-windows.ts';
+import { extendWindows, pieceOf, type TextPiece, type TextWindow } from '../reading/text-windows.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
 import { FigureCard, type CardOptions } from '../ui/card.ts';

@@ -29,9 +29,9 @@ import {
   type SavedPage,
   type Status,
   type StorageState,
-} from '../protocol.ts';
+} from '../protocol/index.ts';
 import type { Claim, Comparison, DocumentMeta, Figure, IsoDate, Reading } from '../types.ts';
-import { compareFiguresOfPieces } from '../dom/page-figures.ts';
+import { compareFiguresOfPieces } from '../reading/page-figures.ts';
 import {
   LibraryError,
   addReaderDocument,

@@ -3,7 +3,7 @@
  * documents, read documents back. Each write is one IndexedDB transaction: it happens whole or not at all.
  * Bundled records are never written here (lib/db/store.ts `syncBundle` owns them).
  */
-import type { ImportResult, Removed } from '../protocol.ts';
+import type { ImportResult, Removed } from '../protocol/index.ts';
 import type { Claim, DocumentMeta } from '../types.ts';
 import {
   metaOf,

@@ -7,41 +7,14 @@
  * Pure DOM API with no globals (the address comes in), so it runs in the page and under happy-dom.
  * Read-only: the article is read from a copy, so the page and its highlights are never touched.
  */
-import type { IsoDate } from '../types.ts';
+import { ARTICLE_TEXT_LIMIT, type PageArticle, type PageKind } from '../page-data.ts';
 import { CARD_TAG, MARK_TAG, UI_ATTRIBUTE } from './exclusions.ts';
 import { readPageText } from './page-text.ts';
 import { parseJsonLd, readPageDate } from './page-date.ts';
 
-/**
- * The longest text a document may have: MAX_DOCUMENT_TEXT of lib/library/library-file.ts, which the content
- * script does not load (it brings valibot); a unit test holds the two equal. One character more is sent,
- * so a longer page is known to be too long.
- */
-export const ARTICLE_TEXT_LIMIT = 5_000_000;
 /** The add form's limits for a title and a publisher (lib/library/new-document.ts). */
 const MAX_TITLE = 300;
 const MAX_NAME = 200;
-
-/** What kind of page it looks like: only articles are saved. */
-export type PageKind = 'article' | 'search-results' | 'sign-in';
-
-export interface PageArticle {
-  /** The page's address without its fragment (the part after #, which points inside the page). */
-  url: string;
-  host: string;
-  /** False when the reader turned Figure Check off on this site. */
-  enabled: boolean;
-  kind: PageKind;
-  title: string;
-  /** og:site_name, JSON-LD publisher, else the host name. */
-  publisher: string;
-  /** The page date `check` reads (lib/dom/page-date.ts), or null. */
-  date: IsoDate | null;
-  /** The article text, cut one character past ARTICLE_TEXT_LIMIT (see `length`). */
-  text: string;
-  /** The article text's full length: over the limit, the text is cut and the save is refused. */
-  length: number;
-}
 
 /**
  * Parts of a page that are not its article: navigation, asides, footers, comments, related-article lists,

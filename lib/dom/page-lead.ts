@@ -4,9 +4,7 @@
  * reads it at start, and `check` reads the same from a saved page. The figure reader takes it as the page's
  * lead (lib/figures/topic.ts): a page about a phone or a budget has no figures to check.
  */
-
-/** Long enough for a headline and a standfirst; a page's lead is never more. */
-export const PAGE_LEAD_CHARS = 1_000;
+import { PAGE_LEAD_CHARS } from '../page-data.ts';
 
 const DESCRIPTION = [
   'meta[property="og:description"]',

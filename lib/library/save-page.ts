@@ -4,7 +4,7 @@
  * and saves nothing. And when two saved pages are the same page: the same address, or the same text.
  * Pure.
  */
-import type { PageArticle } from '../dom/page-article.ts';
+import type { PageArticle } from '../page-data.ts';
 import type { IsoDate } from '../types.ts';
 import { MAX_DOCUMENT_TEXT } from './library-file.ts';
 import { isWebUrl, normaliseText, type NewDocumentInput } from './new-document.ts';

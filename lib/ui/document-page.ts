@@ -4,7 +4,7 @@
  * Reached from the options page, the popup and the hover card ("Show in the document"). Extension APIs come
  * in as `deps` (entrypoints/document/main.ts).
  */
-import type { DocumentDetail, Reply } from '../protocol.ts';
+import type { DocumentDetail, Reply } from '../protocol/index.ts';
 import type { Claim } from '../types.ts';
 import {
   documentPageHref,

@@ -3,7 +3,7 @@
  * found, leave out any read wrongly, and save. The checks are lib/library/new-document.ts's; the background
  * checks again and extracts the claims itself.
  */
-import type { AddDocumentRequest, Preview } from '../protocol.ts';
+import type { AddDocumentRequest, Preview } from '../protocol/index.ts';
 import { readPageText } from '../dom/page-text.ts';
 import {
   MAX_FILE_BYTES,

@@ -2,7 +2,7 @@
  * What the options page (the reader's library) needs from the outside world. entrypoints/options/main.ts
  * wires the real browser; tests wire a ClaimService over fake-indexeddb through the same protocol checks.
  */
-import type { BackgroundProtocol, PayloadArgs, Reply, ResponseOf } from '../protocol.ts';
+import type { BackgroundProtocol, PayloadArgs, Reply, ResponseOf } from '../protocol/index.ts';
 import type { IsoDate } from '../types.ts';
 
 export type SendToBackground = <K extends keyof BackgroundProtocol>(

@@ -2,7 +2,7 @@
  * "Documents": the reader's own documents (removable, with their claims) and the ones that ship with the
  * extension. Removing asks first, in place: no modal dialog.
  */
-import type { DocumentSummary } from '../protocol.ts';
+import type { DocumentSummary } from '../protocol/index.ts';
 import { documentPageHref } from '../library/document-view.ts';
 import { formatNumber } from '../labels.ts';
 import { h, joined, webLink } from './dom.ts';

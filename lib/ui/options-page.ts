@@ -3,7 +3,7 @@
  * import) over one picture of the database, read again whenever it changes — here or in another tab.
  */
 import type { Claim } from '../types.ts';
-import type { DocumentSummary, Status } from '../protocol.ts';
+import type { DocumentSummary, Status } from '../protocol/index.ts';
 import { formatNumber } from '../labels.ts';
 import { h } from './dom.ts';
 import { addSection } from './options-add.ts';

@@ -2,7 +2,7 @@
  * The popup's behaviour: ask the background for its status and the tab for its figures, render both, and
  * drive the site switch. Extension APIs come in as `deps` (entrypoints/popup/main.ts wires the real ones).
  */
-import type { PageFigures, Reply, Status } from '../protocol.ts';
+import type { PageFigures, Reply, Status } from '../protocol/index.ts';
 import { buildShell, renderPage, renderStatus, renderSwitch, type PopupElements } from './popup-render.ts';
 import { pageView, statusView, type PageView } from './popup-view.ts';
 import { saveSection, type SaveDeps } from './popup-save.ts';

@@ -5,8 +5,8 @@
  * (`claims:preview`, `documents:add`). A page saved before says so, and can be removed.
  * Extension APIs come in as `deps`; nodes and textContent only.
  */
-import type { PageArticle } from '../dom/page-article.ts';
-import type { Preview, Reply, SavedPage } from '../protocol.ts';
+import type { PageArticle } from '../page-data.ts';
+import type { Preview, Reply, SavedPage } from '../protocol/index.ts';
 import type { IsoDate } from '../types.ts';
 import { checkNewDocument, type NewDocumentInput } from '../library/new-document.ts';
 import { checkPageToSave } from '../library/save-page.ts';

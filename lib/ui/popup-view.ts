@@ -3,7 +3,7 @@
  * the database status and the page state in words. Pure, so it is tested without a browser; the DOM is
  * built from it by lib/ui/popup-render.ts.
  */
-import type { PageFigures, Reply, Status } from '../protocol.ts';
+import type { PageFigures, Reply, Status } from '../protocol/index.ts';
 import {
   VERDICTS,
   type Figure,

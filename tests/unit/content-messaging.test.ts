@@ -11,7 +11,7 @@ import {
   type ContentProtocol,
   type Handlers,
   type SenderInfo,
-} from '../../lib/protocol.ts';
+} from '../../lib/protocol/index.ts';
 
 // The content script checks what reaches it without valibot (bundle size: docs/decisions.md); it must refuse
 // what the schema-checked side refuses.

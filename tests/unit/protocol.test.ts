@@ -15,7 +15,7 @@ import {
   type Reply,
   type SenderInfo,
   type Status,
-} from '../../lib/protocol.ts';
+} from '../../lib/protocol/index.ts';
 import type { Figure, Reading } from '../../lib/types.ts';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import {
-  ARTICLE_TEXT_LIMIT,
   articleRoot,
   readArticleText,
   readPageArticle,
@@ -9,6 +8,7 @@ import {
   readPublisher,
   readTitle,
 } from '../../../lib/dom/page-article.ts';
+import { ARTICLE_TEXT_LIMIT } from '../../../lib/page-data.ts';
 import { MAX_DOCUMENT_TEXT } from '../../../lib/library/library-file.ts';
 
 function page(head: string, body: string): Document {

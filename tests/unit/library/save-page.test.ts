@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { PageArticle } from '../../../lib/dom/page-article.ts';
+import type { PageArticle } from '../../../lib/page-data.ts';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
 import {
   MIN_ARTICLE_CHARS,

@@ -3,8 +3,8 @@
  * happy-dom: the same `compareFiguresOfPieces`, with a given figure reader and comparison.
  */
 import type { FigureCheckDeps } from '../../../lib/content/figure-check.ts';
-import { compareFiguresOfPieces, type FigureReader } from '../../../lib/dom/page-figures.ts';
-import type { Reply } from '../../../lib/protocol.ts';
+import { compareFiguresOfPieces, type FigureReader } from '../../../lib/reading/page-figures.ts';
+import type { Reply } from '../../../lib/protocol/index.ts';
 import type { Comparison, Reading } from '../../../lib/types.ts';
 
 export function localRead(

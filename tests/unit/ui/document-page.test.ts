@@ -2,7 +2,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
-import type { DocumentDetail, Reply } from '../../../lib/protocol.ts';
+import type { DocumentDetail, Reply } from '../../../lib/protocol/index.ts';
 import { startDocumentPage } from '../../../lib/ui/document-page.ts';
 import { backgroundFor, seedBundle, SEED_TEXT } from './library-support.ts';
 

@@ -10,7 +10,7 @@ import {
   readReply,
   type BackgroundProtocol,
   type Handlers,
-} from '../../../lib/protocol.ts';
+} from '../../../lib/protocol/index.ts';
 import type { LibraryFile } from '../../../lib/library/library-file.ts';
 import type { SendToBackground } from '../../../lib/ui/options-deps.ts';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { PageFigures, Reply, Status } from '../../../lib/protocol.ts';
+import type { PageFigures, Reply, Status } from '../../../lib/protocol/index.ts';
 import { startPopup, type PopupDeps } from '../../../lib/ui/popup-controller.ts';
 import { figure, report } from './fixtures.ts';
 

@@ -5,9 +5,9 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { PageArticle } from '../../../lib/dom/page-article.ts';
+import type { PageArticle } from '../../../lib/page-data.ts';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
-import type { Reply } from '../../../lib/protocol.ts';
+import type { Reply } from '../../../lib/protocol/index.ts';
 import { startPopup } from '../../../lib/ui/popup-controller.ts';
 import { backgroundFor, seedBundle } from './library-support.ts';
 

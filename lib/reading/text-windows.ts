@@ -3,7 +3,7 @@
  * `WINDOW_CHARS` characters, each read with up to `CONTEXT_CHARS` of the paragraphs before it, because
  * what a figure counts can come from the sentences before it ("…in Mariupol. 2,000 had died there").
  *
- * Kept apart from the figure reader (lib/dom/page-figures.ts) so the content script, which only cuts the
+ * Kept apart from the figure reader (lib/reading/page-figures.ts) so the content script, which only cuts the
  * text and sends the pieces to the background to be read, never imports it: the reader is most of the
  * code there is, and the content script loads on every page (docs/decisions.md, "Figures are read in the
  * background"). Pure: text in, offsets out.

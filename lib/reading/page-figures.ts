@@ -1,5 +1,5 @@
 /**
- * Figures of a page's text, read window by window (lib/dom/text-windows.ts) so that the content script
+ * Figures of a page's text, read window by window (lib/reading/text-windows.ts) so that the content script
  * (whose pieces the background reads, the ones in the viewport first) and the `check` command (which reads
  * them in order) find exactly the same figures: both go through `readPiece` on the same pieces. A page
  * shorter than one window is read in one call, exactly as `readFigures(text)`.

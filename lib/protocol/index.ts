@@ -11,10 +11,10 @@
  * allowed to make it; the compiler points at every handler map to update.
  */
 import * as v from 'valibot';
-import type { Claim, DocumentMeta, Figure, IsoDate } from './types.ts';
-import type { TextPiece } from './dom/text-windows.ts';
-import type { PageArticle } from './dom/page-article.ts';
-import { PAGE_LEAD_CHARS } from './dom/page-lead.ts';
+import type { Claim, DocumentMeta, Figure, IsoDate } from '../types.ts';
+import type { TextPiece } from '../reading/text-windows.ts';
+import type { PageArticle } from '../page-data.ts';
+import { PAGE_LEAD_CHARS } from '../page-data.ts';
 import {
   ClaimSchema,
   DocumentMetaSchema,
@@ -23,19 +23,47 @@ import {
   LIMITS,
   describeIssues,
   documentMetaEntries,
-} from './schemas.ts';
+} from '../schemas.ts';
 import {
   LibraryFileSchema,
   MAX_DOCUMENT_TEXT,
   MAX_IMPORT_BYTES,
   type LibraryFile,
-} from './library/library-file.ts';
-import type { NewDocumentInput } from './library/new-document.ts';
-import { CHANNEL, READ_LIMITS, route, type Dispatch } from './protocol-core.ts';
+} from '../library/library-file.ts';
+import type { NewDocumentInput } from '../library/new-document.ts';
+import { READ_LIMITS, route, type Dispatch } from './core.ts';
+import {
+  CHANNEL,
+  type Handlers,
+  type Message,
+  type PayloadArgs,
+  type Reply,
+  type RequestOf,
+  type RequestShape,
+  type ResponseOf,
+  type SelfInfo,
+  type SenderInfo,
+  type SenderKind,
+} from './envelope.ts';
+import type { ContentProtocol, EventProtocol, PageFigures } from './content.ts';
 
-// The parts without schemas live in protocol-core.ts, so the content script can have them without valibot.
 export {
   CHANNEL,
+  type Handlers,
+  type Message,
+  type PayloadArgs,
+  type Reply,
+  type RequestOf,
+  type RequestShape,
+  type ResponseOf,
+  type SelfInfo,
+  type SenderInfo,
+  type SenderKind,
+};
+export type { ContentProtocol, EventProtocol, PageFigures };
+
+// The parts without schemas live in core.ts, so the content script can have them without valibot.
+export {
   READ_LIMITS,
   classifySender,
   contentGuards,
@@ -47,13 +75,11 @@ export {
   type Dispatch,
   type PayloadGuard,
   type ProtocolGuards,
-} from './protocol-core.ts';
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+} from './core.ts';
 
 // ---- Payloads and responses -------------------------------------------------------------------------
 
-/** Pieces of a page's text (lib/dom/text-windows.ts) for the background to read and compare. */
+/** Pieces of a page's text (lib/reading/text-windows.ts) for the background to read and compare. */
 export interface ReadRequest {
   pieces: TextPiece[];
   /** The page's publication date, when known. */
@@ -71,16 +97,6 @@ export interface Status {
   storage: StorageState;
   /** Why the background fell back to the bundled claims (or failed to load), for the popup to show. */
   problem: string | null;
-}
-
-export interface PageFigures {
-  host: string;
-  /** The page's address without its fragment: the popup asks whether this page is saved in the library. */
-  url: string;
-  /** False when the reader turned Figure Check off for this site. */
-  enabled: boolean;
-  pageDate: IsoDate | null;
-  figures: Figure[];
 }
 
 /** A document in the library list: its metadata (with origin) and how many claims it gave. */
@@ -147,11 +163,6 @@ export interface ImportResult {
 
 // ---- Protocols: request type → payload and response ---------------------------------------------------
 
-export interface RequestShape {
-  request: unknown;
-  response: unknown;
-}
-
 /** Requests the background serves (content script and popup → background, runtime.sendMessage). */
 export interface BackgroundProtocol {
   /**
@@ -178,49 +189,7 @@ export interface BackgroundProtocol {
   'database:import': { request: { text: string }; response: ImportResult };
 }
 
-/** Events the background sends to every open tab and extension page. */
-export interface EventProtocol {
-  /** The claim database changed (a document added, removed or imported): compare again. */
-  'claims:changed': { request: null; response: null };
-}
-
-/** Requests the content script serves (popup → the active tab's content script, tabs.sendMessage). */
-export interface ContentProtocol extends EventProtocol {
-  'page:figures': { request: null; response: PageFigures };
-  /** The page as it would be saved in the library (lib/dom/page-article.ts). */
-  'page:article': { request: null; response: PageArticle };
-}
-
-export type RequestOf<P, K extends keyof P> = P[K] extends RequestShape ? P[K]['request'] : never;
-export type ResponseOf<P, K extends keyof P> = P[K] extends RequestShape ? P[K]['response'] : never;
-
-/** Requests without a payload take no argument: `sendToBackground('status')`. */
-export type PayloadArgs<P, K extends keyof P> =
-  RequestOf<P, K> extends null ? [] : [payload: RequestOf<P, K>];
-
-export interface Message<P, K extends keyof P = keyof P> {
-  channel: typeof CHANNEL;
-  type: K;
-  payload: RequestOf<P, K>;
-}
-
 // ---- Senders --------------------------------------------------------------------------------------
-
-/** The part of runtime.MessageSender we rely on (Chrome and Firefox agree on these). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number } | undefined;
-}
-
-/** Our own extension: its id and the origin of its pages (`runtime.getURL('')`). */
-export interface SelfInfo {
-  id: string;
-  origin: string;
-}
-
-/** Extension pages: popup, options, other pages of ours. Content scripts: ours, running in a web page. */
-export type SenderKind = 'extension-page' | 'content-script';
 
 // ---- Spec tables: schemas and allowed senders per request ------------------------------------------
 
@@ -385,13 +354,6 @@ export const contentProtocol: ProtocolSpec<ContentProtocol> = {
 };
 
 // ---- Building, serving and reading messages ---------------------------------------------------------
-
-export type Handlers<P> = {
-  [K in keyof P]: (
-    payload: RequestOf<P, K>,
-    sender: { kind: SenderKind; tabId: number | null },
-  ) => Promise<ResponseOf<P, K>>;
-};
 
 const EnvelopeSchema = v.object({
   channel: v.literal(CHANNEL),

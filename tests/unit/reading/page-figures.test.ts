@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { readPageFigures, readWindowFigures } from '../../../lib/dom/page-figures.ts';
-import { extendWindows, planWindows, type TextWindow } from '../../../lib/dom/text-windows.ts';
+import { readPageFigures, readWindowFigures } from '../../../lib/reading/page-figures.ts';
+import { extendWindows, planWindows, type TextWindow } from '../../../lib/reading/text-windows.ts';
 import type { Reading } from '../../../lib/types.ts';
 
 /** A stand-in figure reader: every run of digits; metric "killed" if "killed" came earlier in the text given. */

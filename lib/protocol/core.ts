@@ -1,5 +1,5 @@
 /**
- * The message protocol's parts that need no schema library (lib/protocol.ts has the types and the valibot
+ * The message protocol's parts that need no schema library (lib/protocol/index.ts has the types and the valibot
  * spec tables, and re-exports all of this). The content script runs on every page, so every kilobyte of it
  * is paid on every page load (docs/decisions.md): it imports only this module, never valibot.
  *
@@ -10,7 +10,6 @@
  * script answers (contentProtocol), and the background validates everything the content script asks.
  */
 import type {
-  ContentProtocol,
   Handlers,
   Message,
   PayloadArgs,
@@ -20,17 +19,18 @@ import type {
   SelfInfo,
   SenderInfo,
   SenderKind,
-} from './protocol.ts';
-import { CONTEXT_CHARS, WINDOW_CHARS } from './dom/text-windows.ts';
+} from './envelope.ts';
+import { CHANNEL } from './envelope.ts';
+import type { ContentProtocol } from './content.ts';
+
+export { CHANNEL };
+import { CONTEXT_CHARS, WINDOW_CHARS } from '../reading/text-windows.ts';
 
 /**
- * How much page text one `figures:read` message carries: at most `pieces` pieces (lib/dom/text-windows.ts)
+ * How much page text one `figures:read` message carries: at most `pieces` pieces (lib/reading/text-windows.ts)
  * of at most `pieceChars` characters. Here, not in protocol.ts, because the content script needs it too.
  */
 export const READ_LIMITS = { pieceChars: WINDOW_CHARS + CONTEXT_CHARS, pieces: 64 } as const;
-
-/** Marks our messages apart from anything else that travels on runtime messaging (e.g. dev-mode reloads). */
-export const CHANNEL = 'figure-check';
 
 export function classifySender(sender: SenderInfo, self: SelfInfo): Reply<SenderKind> {
   if (sender.id !== self.id)
@@ -111,7 +111,7 @@ export function readOwnReply<P, K extends keyof P>(type: K, raw: unknown): Reply
   return { ok: false, error: `malformed reply to "${String(type)}"` };
 }
 
-// ---- Shared with dispatchMessage (lib/protocol.ts) ---------------------------------------------------------------------------------
+// ---- Shared with dispatchMessage (lib/protocol/index.ts) ---------------------------------------------------------------------------------
 
 /** Runs the handler for a checked envelope: sender first, then payload (`check`), then the handler. */
 export function route<P>(

@@ -1,0 +1,38 @@
+/**
+ * What the content script reads from a page and hands on: the page as "Save this page" takes it and the
+ * limits of what it sends. Data only, shared by the DOM readers that fill it, the protocol that carries it
+ * and the library that saves it.
+ */
+
+import type { IsoDate } from './types.ts';
+
+/** Long enough for a headline and a standfirst; a page's lead is never more. */
+export const PAGE_LEAD_CHARS = 1_000;
+
+/**
+ * The longest text a document may have: MAX_DOCUMENT_TEXT of lib/library/library-file.ts, which the content
+ * script does not load (it brings valibot); a unit test holds the two equal. One character more is sent,
+ * so a longer page is known to be too long.
+ */
+export const ARTICLE_TEXT_LIMIT = 5_000_000;
+
+/** What kind of page it looks like: only articles are saved. */
+export type PageKind = 'article' | 'search-results' | 'sign-in';
+
+export interface PageArticle {
+  /** The page's address without its fragment (the part after #, which points inside the page). */
+  url: string;
+  host: string;
+  /** False when the reader turned Figure Check off on this site. */
+  enabled: boolean;
+  kind: PageKind;
+  title: string;
+  /** og:site_name, JSON-LD publisher, else the host name. */
+  publisher: string;
+  /** The page date `check` reads (lib/dom/page-date.ts), or null. */
+  date: IsoDate | null;
+  /** The article text, cut one character past ARTICLE_TEXT_LIMIT (see `length`). */
+  text: string;
+  /** The article text's full length: over the limit, the text is cut and the save is refused. */
+  length: number;
+}
