@@ -11,7 +11,7 @@ import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settin
 import { isSiteEnabled } from '../lib/sites.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
 import { readPageLead } from '../lib/dom/page-lead.ts';
-import { renderFigureTimeline } from '../lib/ui/timeline.ts';
+import { loadCard } from '../lib/browser/card-loader.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -30,7 +30,8 @@ export default defineContentScript({
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,
       readPageLead,
-      renderTimeline: (figure, doc) => renderFigureTimeline(figure, doc),
+      // The card's code comes on the first hover (card.js): it is most of the code, and most pages never need it.
+      loadCard,
       // "Show in the document" on a report: a web page cannot open an extension page, the background can.
       openDocument: (report) =>
         void (ctx.isValid
