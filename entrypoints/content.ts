@@ -19,14 +19,17 @@ export default defineContentScript({
   main(ctx) {
     if (!claimPage(window, ctx.signal)) return;
     const host = location.hostname;
-    const check = new FigureCheck({
+    const check: FigureCheck = new FigureCheck({
       doc: document,
       host: window,
       signal: ctx.signal,
-      read: (pieces, pageDate, lead) =>
-        ctx.isValid
+      // Nothing is sent before the site switch is known: the page is read meanwhile (see below).
+      read: async (pieces, pageDate, lead) => {
+        await switchKnown;
+        return siteOn && ctx.isValid
           ? askBackground('figures:read', { pieces, pageDate, lead })
-          : Promise.resolve({ ok: false, error: 'extension reloaded' }),
+          : { ok: false, error: 'turned off' };
+      },
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,
       readPageLead,
@@ -52,8 +55,19 @@ export default defineContentScript({
       }),
     );
     // The site switch, live: off takes every highlight away, on reads the page again.
-    const apply = (disabled: string[]) => (isSiteEnabled(disabled, host) ? check.enable() : check.disable());
+    let siteOn: boolean | null = null;
+    const apply = (disabled: string[]): void => {
+      siteOn = isSiteEnabled(disabled, host);
+      if (siteOn) check.enable();
+      else check.disable();
+    };
     ctx.onInvalidated(watchDisabledSites(apply));
-    getDisabledSites().then(apply, () => apply([]));
+    const switchKnown: Promise<void> = getDisabledSites().then(apply, () => apply([]));
+    // Reading starts while storage answers (a round trip to the browser, tens of ms on a busy machine,
+    // which used to come before the first highlight), in a task of its own so the script's evaluation
+    // stays short. A site switched off is let go as soon as that is known.
+    ctx.setTimeout(() => {
+      if (siteOn !== false) check.enable();
+    }, 0);
   },
 });
