@@ -29,6 +29,7 @@ import { createScheduler, type Scheduler, type SchedulerHost, type ShouldYield }
 import { MutationWatcher, QUIET_MS } from './watcher.ts';
 import { wireHover, type Hover, type HoverCard, type MakeCard } from './hover.ts';
 import { createVisibility, type Visibility } from './visibility.ts';
+import { SharedValues } from './shared-values.ts';
 
 export interface FigureCheckDeps {
   doc: Document;
@@ -103,7 +104,6 @@ interface Entry {
   index: number;
   figure: Figure;
   mark: FigureToMark;
-  job: Job;
   /** Windows [from, to) that must be compared before this figure's text nodes are written. */
   needs: { from: number; to: number };
   /** The block the figure stands in: the unit of visibility and of writing. */
@@ -133,6 +133,7 @@ export class FigureCheck {
   /** The last answer was a failure (see `stopReading`). */
   private failing = false;
   private nextIndex = 0;
+  private readonly shared = new SharedValues();
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
   private enabled = false;
@@ -211,6 +212,7 @@ export class FigureCheck {
     this.toWrite.clear();
     this.highlighter.unhighlight();
     this.entries.clear();
+    this.shared.clear();
   }
 
   /** What the popup lists: the figures found on the page now (highlighted or about to be), in order. */
@@ -414,12 +416,11 @@ export class FigureCheck {
     const block = firstNode ? blockOf(firstNode) : null;
     if (!block) return;
     const index = this.nextIndex++;
-    const figure: Figure = offset === 0 ? found : { ...found, start, end };
+    const figure = this.shared.figure(found, start, end);
     const entry: Entry = {
       index,
       figure,
-      mark: { index, verdict: found.verdict, text: found.text, slices },
-      job,
+      mark: { index, verdict: figure.verdict, text: figure.text, slices },
       needs: windowsOver(job, slices),
       block,
       state: 'waiting',
