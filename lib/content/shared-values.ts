@@ -19,7 +19,7 @@ export class SharedValues {
       out[key] = typeof value === 'string' ? this.text(value) : value;
     out['start'] = start;
     out['end'] = end;
-    out['reports'] = figure.reports.map((r) => this.report(r));
+    if (Array.isArray(figure.reports)) out['reports'] = figure.reports.map((r) => this.report(r));
     return out as unknown as Figure;
   }
 
