@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import { OFFLINE_CHROMIUM_FLAGS } from './scripts/chromium-flags.ts';
 import { loadCorpus } from './scripts/corpus.ts';
 import { buildBundle } from './lib/library/bundle.ts';
@@ -19,6 +20,14 @@ export default defineConfig({
     // storage: the per-site on/off switch. Nothing else: content scripts need no host permission,
     // and the claim database lives in the background's own IndexedDB.
     permissions: ['storage'],
+    // card.js, the hover card's code, which the content script imports on the first hover
+    // (lib/browser/card-loader.ts); a content script may import only web-accessible files. So that pages
+    // cannot probe for it to tell who has Figure Check: Chrome serves it only under a per-session random
+    // id (use_dynamic_url), and Firefox's moz-extension:// ids are random per install anyway.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['card.js']
+        : [{ resources: ['card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -50,6 +59,7 @@ export default defineConfig({
       paths.push('claims.json');
     },
   },
+  vite: () => ({ plugins: [nativeBrowserInPages()] }),
   // `npm start` (scripts/start.ts) runs `wxt` dev mode: this opens Chromium with the extension on the demo page.
   webExt: {
     // Debian's packages where present; elsewhere web-ext finds the installed Chrome or Firefox itself.
@@ -67,3 +77,27 @@ export default defineConfig({
     ],
   },
 });
+
+/**
+ * The content script and card.js use the browsers' own promise-based API (`chrome` in Chrome MV3,
+ * `browser` in Firefox) instead of webextension-polyfill: the few calls they make (runtime.sendMessage and
+ * getURL, onMessage answered through sendResponse, storage.local.get and onChanged) return promises or
+ * work the same in both, and the polyfill is 10 kB of script that every page would evaluate. The
+ * background and extension pages keep it.
+ */
+function nativeBrowserInPages(): Plugin {
+  let inPages = false;
+  return {
+    name: 'figure-check:native-browser-in-pages',
+    enforce: 'pre',
+    configResolved(config) {
+      const entry = config.build.lib ? config.build.lib.entry : null;
+      const entries = typeof entry === 'string' ? [entry] : entry ? Object.values(entry) : [];
+      inPages = entries.some((e) => /entrypoints[\\/](content|card)\.ts$/.test(e));
+    },
+    async resolveId(id, importer) {
+      if (!inPages || id !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}

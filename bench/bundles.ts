@@ -15,7 +15,10 @@ export interface BundleSize {
 }
 
 export interface BundleSizes {
+  /** What every page evaluates at load: the manifest's content script and its CSS. */
   contentScript: BundleSize;
+  /** The web-accessible scripts the content script imports when first needed (the hover card). */
+  onDemand: BundleSize;
   background: BundleSize;
   popup: BundleSize;
 }
@@ -23,6 +26,7 @@ export interface BundleSizes {
 interface Manifest {
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { js?: string[]; css?: string[] }[];
+  web_accessible_resources?: (string | { resources?: string[] })[];
   action?: { default_popup?: string };
 }
 
@@ -74,8 +78,12 @@ export async function measureBundles(dir: string): Promise<BundleSizes> {
       if (!popup.includes(f)) popup.push(f);
     }
   }
+  const onDemand = (manifest.web_accessible_resources ?? [])
+    .flatMap((r) => (typeof r === 'string' ? [r] : (r.resources ?? [])))
+    .filter((f) => f.endsWith('.js'));
   return {
     contentScript: await sizeOf(dir, content),
+    onDemand: await sizeOf(dir, onDemand),
     background: await sizeOf(dir, background),
     popup: await sizeOf(dir, popup),
   };

@@ -16,7 +16,7 @@ import { serveFixtures } from '../scripts/serve.ts';
 import { launchBrowsers } from './browser.ts';
 import { generatePages, type PageName } from './pages.ts';
 import { bursts, startProfile, stopProfile, summariseProfile, topSelf } from './profile.ts';
-import { ROOT, fullConfig } from './run.ts';
+import { ROOT, fullConfig } from './config.ts';
 
 const PROFILE_BUILD = path.join(ROOT, '.output/bench-profile/chrome-mv3');
 const CONTENT = 'content-scripts/content.js';

@@ -39,80 +39,28 @@ import {
   measureComparisons,
   measureExtraction,
 } from './database.ts';
-import { FULL_SIZES, generatePages, type BenchPage, type PageName, type PageSizes } from './pages.ts';
-import { evaluateTargets, formatReport, median, summarisePage, type BenchReport } from './report.ts';
+import { generatePages, type BenchPage, type PageName } from './pages.ts';
+import { BROWSER_PAGES, ROOT, fullConfig, quickConfig, type BenchConfig, type Part } from './config.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-export type Part = 'browser' | 'popup' | 'node' | 'bundles';
-
-export interface BenchConfig {
-  sizes: PageSizes;
-  /** Traced runs per page and mode. */
-  repeats: number;
-  /** Untraced loads per mode for the load-time comparison: the short article, and every other page. */
-  loadRepeats: { shortArticle: number; other: number };
-  popupRepeats: number;
-  /** Corpus sizes (documents) for claims extracted per second; the second should be 10× the first. */
-  corpora: [number, number];
-  corpusRepeats: number;
-  /** Database sizes (claims) for comparisons; the last is the one the target speaks of. */
-  databases: number[];
-  readings: number;
-  /** A page counts as done when its main thread is under 3% busy for quietMs; maxMs caps one run. */
-  settle: { quietMs: number; maxMs: number };
-  pages: PageName[];
-  skip: Part[];
-  outFile: string | null;
-  extensionDir: string;
-  chromium: string;
-  log: (line: string) => void;
-}
-
-const BROWSER_PAGES: PageName[] = ['short-article', 'live-blog', 'big-text', 'table-heavy', 'live-page'];
-
-export function fullConfig(): BenchConfig {
-  return {
-    sizes: FULL_SIZES,
-    repeats: 3,
-    loadRepeats: { shortArticle: 15, other: 3 },
-    popupRepeats: 5,
-    corpora: [1_000, 10_000],
-    corpusRepeats: 3,
-    databases: [10_000, 100_000],
-    readings: 1_000,
-    settle: { quietMs: 2_000, maxMs: 240_000 },
-    pages: BROWSER_PAGES,
-    skip: [],
-    outFile: path.join(ROOT, 'bench-results/report.json'),
-    extensionDir: path.join(ROOT, '.output/chrome-mv3'),
-    chromium: process.env.FIGURE_CHECK_CHROMIUM ?? '/usr/bin/chromium',
-    log: (line) => console.error(line),
-  };
-}
-
-/** Small pages, one run each: what the smoke test runs. */
-export function quickConfig(): BenchConfig {
-  return {
-    ...fullConfig(),
-    sizes: {
-      liveBlogEntries: 60,
-      bigTextChars: 60_000,
-      tableElements: 2_000,
-      liveEntries: 15,
-      liveIntervalMs: 100,
-      popupFigures: 40,
-    },
-    repeats: 1,
-    loadRepeats: { shortArticle: 3, other: 1 },
-    popupRepeats: 2,
-    corpora: [20, 200],
-    corpusRepeats: 1,
-    databases: [5_000],
-    readings: 100,
-    settle: { quietMs: 1_000, maxMs: 30_000 },
-  };
-}
+export { ROOT, fullConfig, quickConfig, type BenchConfig, type Part };
+import {
+  evaluateTargets,
+  formatReport,
+  median,
+  summariseFirefoxPage,
+  summarisePage,
+  type BenchReport,
+  type FirefoxPageReport,
+} from './report.ts';
+import {
+  emptyFirefoxCopy,
+  firefoxLoadTime,
+  launchFirefoxes,
+  removeDir,
+  runFirefoxPage,
+  type FirefoxMode,
+  type FirefoxRun,
+} from './firefox.ts';
 
 function chromiumVersion(executable: string): string | null {
   try {
@@ -152,6 +100,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     popup: null,
     database: null,
     bundles: null,
+    firefox: null,
     raw: [],
   };
 
@@ -261,6 +210,8 @@ async function measure(
     }
   }
 
+  if (!skip.has('firefox') && !skip.has('browser')) report.firefox = await measureFirefox(config, pages);
+
   if (!skip.has('node')) {
     // Warm the figure reader up first so the smaller corpus is not charged the JIT's start.
     measureExtraction(generateCorpus(50, 99), 1);
@@ -335,7 +286,7 @@ async function main(): Promise<void> {
   }
   if (values.skip !== undefined) {
     const parts = values.skip.split(',').filter(Boolean);
-    const known: Part[] = ['browser', 'popup', 'node', 'bundles'];
+    const known: Part[] = ['browser', 'popup', 'node', 'bundles', 'firefox'];
     const bad = parts.filter((p) => !known.includes(p as Part));
     if (bad.length) throw new Error(`bench: --skip takes ${known.join(', ')}; got ${bad.join(', ')}`);
     config.skip = parts as Part[];
@@ -365,4 +316,67 @@ async function emptyScriptCopy(extensionDir: string): Promise<string> {
   await cp(extensionDir, dir, { recursive: true });
   await writeFile(path.join(dir, 'content-scripts/content.js'), '(() => {})();\n');
   return dir;
+}
+
+/** The same pages in Firefox: runs interleaved by mode as in Chromium, then loads (bench/firefox.ts). */
+async function measureFirefox(config: BenchConfig, pages: BenchPage[]): Promise<FirefoxPageReport[]> {
+  const log = config.log;
+  if (!existsSync(path.join(config.firefoxExtensionDir, 'manifest.json')))
+    throw new Error(
+      `bench: ${config.firefoxExtensionDir}/manifest.json is missing: run npm run build first.`,
+    );
+  if (!existsSync(config.firefox))
+    throw new Error(
+      `bench: Firefox is not at ${config.firefox}: apt-get install -y firefox-esr (or set FIGURE_CHECK_FIREFOX).`,
+    );
+  const extensionDir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-firefox-extension-'));
+  await cp(config.firefoxExtensionDir, extensionDir, { recursive: true });
+  const emptyDir = await emptyFirefoxCopy(extensionDir);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'fc-bench-firefox-pages-'));
+  const server = await serveFixtures({ root: dir });
+  const browsers = await launchFirefoxes({
+    executablePath: config.firefox,
+    extensionDir,
+    emptyScriptDir: emptyDir,
+    markJsPath: path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'),
+  });
+  const out: FirefoxPageReport[] = [];
+  try {
+    for (const p of pages) await writeFile(path.join(dir, p.file), p.html);
+    const url = (name: string) => `${server.url}${name}.html`;
+    const chosen = pages.filter((p) => config.pages.includes(p.name));
+    const runs = new Map<string, FirefoxRun[]>(chosen.map((p) => [p.name, []]));
+    const modes: FirefoxMode[] = ['none', 'extension', 'baseline'];
+    for (let rep = 0; rep < config.repeats; rep++) {
+      for (const p of chosen) {
+        for (const mode of modes) {
+          const minMs = p.live ? p.live.entries * p.live.intervalMs + 1_000 : 0;
+          const run = await runFirefoxPage(browsers, url(p.name), mode, { ...config.settle, minMs });
+          runs.get(p.name)!.push(run);
+          log(
+            `  firefox ${p.name} ${mode} #${rep + 1}: content processes ${run.cpuMs} ms cpu, ${run.rssMB} MB, ` +
+              `marks ${run.marks}, first in view ${run.firstInViewMs ?? '–'} ms${run.settled ? '' : ' (busy at the time limit)'}`,
+          );
+        }
+      }
+    }
+    for (const p of chosen) {
+      const n = p.name === 'short-article' ? config.loadRepeats.shortArticle : config.loadRepeats.other;
+      const loads = { none: [] as number[], extension: [] as number[], emptyScript: [] as number[] };
+      for (let i = 0; i < n; i++) {
+        loads.none.push(await firefoxLoadTime(browsers, url(p.name), 'none'));
+        loads.extension.push(await firefoxLoadTime(browsers, url(p.name), 'extension'));
+        loads.emptyScript.push(await firefoxLoadTime(browsers, url(p.name), 'empty-script'));
+      }
+      out.push(summariseFirefoxPage(p, runs.get(p.name)!, n > 0 ? loads : null));
+      log(
+        `  firefox ${p.name} load: alone ${median(loads.none)?.toFixed(1)} ms, with the extension ${median(loads.extension)?.toFixed(1)} ms, with an empty content script ${median(loads.emptyScript)?.toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await browsers.close();
+    await server.close();
+    for (const d of [dir, extensionDir, emptyDir]) await removeDir(d);
+  }
+  return out;
 }

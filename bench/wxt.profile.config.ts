@@ -9,5 +9,6 @@ import base from '../wxt.config.ts';
 export default defineConfig({
   ...base,
   outDir: '.output/bench-profile',
-  vite: () => ({ build: { minify: false } }),
+  // The real build's Vite settings (its plugins) too: a profile of another bundle explains nothing.
+  vite: async (env) => ({ ...(await base.vite?.(env)), build: { minify: false } }),
 });

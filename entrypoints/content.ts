@@ -12,7 +12,7 @@ import { isSiteEnabled } from '../lib/sites.ts';
 import { readPageDate } from '../lib/dom/page-date.ts';
 import { readPageLead } from '../lib/dom/page-lead.ts';
 import { pageAddress, readPageArticle } from '../lib/dom/page-article.ts';
-import { renderFigureTimeline } from '../lib/ui/timeline.ts';
+import { loadCard } from '../lib/browser/card-loader.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -20,18 +20,22 @@ export default defineContentScript({
   main(ctx) {
     if (!claimPage(window, ctx.signal)) return;
     const host = location.hostname;
-    const check = new FigureCheck({
+    const check: FigureCheck = new FigureCheck({
       doc: document,
       host: window,
       signal: ctx.signal,
-      read: (pieces, pageDate, lead) =>
-        ctx.isValid
+      // Nothing is sent before the site switch is known: the page is read meanwhile (see below).
+      read: async (pieces, pageDate, lead) => {
+        await switchKnown;
+        return siteOn && ctx.isValid
           ? askBackground('figures:read', { pieces, pageDate, lead })
-          : Promise.resolve({ ok: false, error: 'extension reloaded' }),
+          : { ok: false, error: 'turned off' };
+      },
       // The same page date as `check` reads: reports are placed before or after it.
       readPageDate,
       readPageLead,
-      renderTimeline: (figure, doc) => renderFigureTimeline(figure, doc),
+      // The card's code comes on the first hover (card.js): it is most of the code, and most pages never need it.
+      loadCard,
       // "Show in the document" on a report: a web page cannot open an extension page, the background can.
       openDocument: (report) =>
         void (ctx.isValid
@@ -56,8 +60,19 @@ export default defineContentScript({
       }),
     );
     // The site switch, live: off takes every highlight away, on reads the page again.
-    const apply = (disabled: string[]) => (isSiteEnabled(disabled, host) ? check.enable() : check.disable());
+    let siteOn: boolean | null = null;
+    const apply = (disabled: string[]): void => {
+      siteOn = isSiteEnabled(disabled, host);
+      if (siteOn) check.enable();
+      else check.disable();
+    };
     ctx.onInvalidated(watchDisabledSites(apply));
-    getDisabledSites().then(apply, () => apply([]));
+    const switchKnown: Promise<void> = getDisabledSites().then(apply, () => apply([]));
+    // Reading starts while storage answers (a round trip to the browser, tens of ms on a busy machine,
+    // which used to come before the first highlight), in a task of its own so the script's evaluation
+    // stays short. A site switched off is let go as soon as that is known.
+    ctx.setTimeout(() => {
+      if (siteOn !== false) check.enable();
+    }, 0);
   },
 });

@@ -24,11 +24,12 @@ import { PageTextReader, isBlockElement, type PageText } from '../dom/page-text.
 import { extendWindows, pieceOf, type TextPiece, type TextWindow } from '../reading/text-windows.ts';
 import { Highlighter, removeStrayMarks, type FigureToMark } from '../dom/highlight.ts';
 import { isInsideExcluded } from '../dom/exclusions.ts';
-import { FigureCard, type CardOptions } from '../ui/card.ts';
+import type { CardOptions } from '../ui/card.ts';
 import { createScheduler, type Scheduler, type SchedulerHost, type ShouldYield } from './scheduler.ts';
 import { MutationWatcher, QUIET_MS } from './watcher.ts';
-import { wireHover, type Hover, type HoverCard } from './hover.ts';
+import { wireHover, type Hover, type HoverCard, type MakeCard } from './hover.ts';
 import { createVisibility, type Visibility } from './visibility.ts';
+import { SharedValues } from './shared-values.ts';
 
 export interface FigureCheckDeps {
   doc: Document;
@@ -46,7 +47,12 @@ export interface FigureCheckDeps {
   readPageDate(doc: Document): IsoDate | null;
   /** What the page says it is about (lib/dom/page-lead.ts); '' when not given. */
   readPageLead?(doc: Document): string;
-  renderTimeline?: CardOptions['renderTimeline'];
+  /**
+   * Loads the hover card's code when a highlight is first hovered or focused (the entrypoint imports
+   * card.js): the card, its timeline and its positioning are most of the code, and most pages never
+   * show a card. Without it there is no card.
+   */
+  loadCard?: () => Promise<MakeCard>;
   /** Opens a report's source document (the card's "Show in the document"); the entrypoint asks the background. */
   openDocument?: CardOptions['openDocument'];
   /** Saves the page to the reader's library (the card's link); the entrypoint asks the background. */
@@ -101,7 +107,6 @@ interface Entry {
   index: number;
   figure: Figure;
   mark: FigureToMark;
-  job: Job;
   /** Windows [from, to) that must be compared before this figure's text nodes are written. */
   needs: { from: number; to: number };
   /** The block the figure stands in: the unit of visibility and of writing. */
@@ -131,6 +136,7 @@ export class FigureCheck {
   /** The last answer was a failure (see `stopReading`). */
   private failing = false;
   private nextIndex = 0;
+  private readonly shared = new SharedValues();
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
   private enabled = false;
@@ -148,12 +154,13 @@ export class FigureCheck {
       onExcluded: (el) => this.dropWithin(el),
     });
     this.card = lazyCard(
-      () =>
-        new FigureCard(deps.doc, {
-          renderTimeline: deps.renderTimeline,
+      async () =>
+        (await deps.loadCard?.())?.(deps.doc, {
           openDocument: deps.openDocument,
           savePage: deps.savePage,
-        }),
+        }) ?? null,
+      (show) => this.watcher.ignoring(show),
+      (e) => this.log(`the card did not load: ${e instanceof Error ? e.message : String(e)}`),
     );
     this.hover = wireHover({
       doc: deps.doc,
@@ -212,6 +219,7 @@ export class FigureCheck {
     this.toWrite.clear();
     this.highlighter.unhighlight();
     this.entries.clear();
+    this.shared.clear();
   }
 
   /** What the popup lists: the figures found on the page now (highlighted or about to be), in order. */
@@ -415,12 +423,11 @@ export class FigureCheck {
     const block = firstNode ? blockOf(firstNode) : null;
     if (!block) return;
     const index = this.nextIndex++;
-    const figure: Figure = offset === 0 ? found : { ...found, start, end };
+    const figure = this.shared.figure(found, start, end);
     const entry: Entry = {
       index,
       figure,
-      mark: { index, verdict: found.verdict, text: found.text, slices },
-      job,
+      mark: { index, verdict: figure.verdict, text: figure.text, slices },
       needs: windowsOver(job, slices),
       block,
       state: 'waiting',
@@ -546,21 +553,55 @@ export class FigureCheck {
 }
 
 /**
- * The hover card, built when first shown: building it (a shadow root and its style sheet) is start-up
- * work on every page, and most pages are read without hovering a figure.
+ * The hover card, loaded and built when a highlight is first hovered or focused: its code (card.js) is
+ * most of the content script's, and most pages are read without showing a card. Until it is there, a card
+ * asked for is pending: it counts as open (so leaving the highlight closes it as usual) and is shown once
+ * loaded, unless closed meanwhile.
  */
-function lazyCard(make: () => FigureCard): HoverCard {
-  let card: FigureCard | null = null;
+function lazyCard(
+  load: () => Promise<HoverCard | null>,
+  write: (fn: () => void) => void,
+  fail: (e: unknown) => void,
+): HoverCard {
+  let card: HoverCard | null = null;
+  let loading: Promise<void> | null = null;
+  let pending: { anchor: Element; figure: Figure } | null = null;
+  const prepare = () => {
+    if (card || loading) return;
+    loading = load().then(
+      (made) => {
+        card = made;
+        const want = pending;
+        pending = null;
+        if (card && want && want.anchor.isConnected) write(() => card!.show(want.anchor, want.figure));
+      },
+      (e: unknown) => {
+        loading = null;
+        pending = null;
+        fail(e);
+      },
+    );
+  };
   return {
     get isOpen() {
-      return card?.isOpen ?? false;
+      return pending !== null || (card?.isOpen ?? false);
     },
     get anchor() {
-      return card?.anchor ?? null;
+      return pending?.anchor ?? card?.anchor ?? null;
     },
     contains: (node) => card?.contains(node) ?? false,
-    show: (anchor, figure) => (card ??= make()).show(anchor, figure),
-    hide: () => card?.hide(),
+    prepare,
+    show: (anchor, figure) => {
+      if (card) card.show(anchor, figure);
+      else {
+        pending = { anchor, figure };
+        prepare();
+      }
+    },
+    hide: () => {
+      pending = null;
+      card?.hide();
+    },
   };
 }
 

@@ -8,13 +8,25 @@
  */
 import { MARK_CLASS, MARK_TAG } from '../dom/exclusions.ts';
 import type { Figure } from '../types.ts';
-import type { FigureCard } from '../ui/card.ts';
+import type { CardOptions, FigureCard } from '../ui/card.ts';
 
 export const OPEN_DELAY_MS = 80;
 export const CLOSE_GRACE_MS = 300;
 
 /** What the hover logic needs of the card (FigureCheck hands in one that is built on first show). */
-export type HoverCard = Pick<FigureCard, 'isOpen' | 'anchor' | 'contains' | 'show' | 'hide'>;
+export type HoverCard = Pick<FigureCard, 'isOpen' | 'anchor' | 'contains' | 'show' | 'hide'> & {
+  /** The pointer is on a highlight: get the card's code ready, it may be shown in a moment. */
+  prepare?(): void;
+};
+
+/** Builds the card with its timeline (lib/content/card-chunk.ts), once its code is loaded. */
+export type MakeCard = (doc: Document, options: Pick<CardOptions, 'openDocument' | 'savePage'>) => HoverCard;
+
+/**
+ * Where card.js (lib/content/card-chunk.ts) leaves `makeCard` on the content script's global: its own
+ * world, which the page cannot see.
+ */
+export const CARD_MODULE_KEY = Symbol.for('figure-check.card');
 
 export interface HoverOptions {
   doc: Document;
@@ -71,6 +83,7 @@ export function wireHover(o: HoverOptions): Hover {
   };
 
   const scheduleOpen = (mark: Element) => {
+    card.prepare?.();
     if (closeTimer !== null) o.clearTimeout(closeTimer);
     closeTimer = null;
     if (openTimer !== null) o.clearTimeout(openTimer);

@@ -13,50 +13,51 @@ export const CARD_TAG = 'figure-check-card';
 export const UI_ATTRIBUTE = 'data-figure-check-ui';
 
 /**
- * Elements whose whole subtree is skipped, by local name, each with why.
+ * Elements whose whole subtree is skipped, by local name, each with why (in comments: the list is part of
+ * the content script that every page evaluates).
  * (Lower-case local names: HTML elements in an HTML document report them lower-case.)
  */
-const EXCLUDED_TAGS: ReadonlyMap<string, string> = new Map([
+const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
   // Form controls: their text is the reader's input or the page's UI, and wrapping inside them breaks
   // editing. <option>/<optgroup>/<datalist> render inside the native widget, not as running text.
-  ['input', 'form control'],
-  ['textarea', 'the reader types here'],
-  ['select', 'native widget'],
-  ['option', 'native widget'],
-  ['optgroup', 'native widget'],
-  ['datalist', 'native widget'],
+  'input', // form control
+  'textarea', // the reader types here
+  'select', // native widget
+  'option', // native widget
+  'optgroup', // native widget
+  'datalist', // native widget
   // Buttons are controls, not prose ("Load 23 more updates"); an element inside a button also changes
   // event.target for the page's click handlers.
-  ['button', 'control, not prose'],
+  'button', // control, not prose
   // Not rendered text: program code, styles, fallback for no-script browsers, inert templates.
-  ['script', 'program code'],
-  ['style', 'style sheet'],
-  ['noscript', 'only shown without scripting; raw markup in some parsers'],
-  ['template', 'inert content'],
+  'script', // program code
+  'style', // style sheet
+  'noscript', // only shown without scripting; raw markup in some parsers
+  'template', // inert content
   // Code: numbers in code samples, terminal output and ASCII tables are never reportable figures.
-  ['code', 'program code'],
-  ['kbd', 'keyboard input'],
-  ['samp', 'program output'],
+  'code', // program code
+  'kbd', // keyboard input
+  'samp', // program output
   // <pre> is excluded too: on news sites it holds code, logs and fixed-width tables, and its whitespace
   // rules differ from running text. Articles do not put their prose in <pre>.
-  ['pre', 'preformatted code/tables'],
+  'pre', // preformatted code/tables
   // Foreign content: an HTML <fc-mark> inside SVG or MathML would not render (and could break a chart).
-  ['svg', 'SVG drawing; HTML wrappers do not render inside it'],
-  ['math', 'MathML'],
+  'svg', // SVG drawing; HTML wrappers do not render inside it
+  'math', // MathML
   // Embedded documents and replaced elements: their children are fallback content, not what is shown.
-  ['iframe', 'separate document; children are fallback'],
-  ['frame', 'separate document'],
-  ['object', 'children are fallback'],
-  ['embed', 'plugin content'],
-  ['canvas', 'children are fallback'],
-  ['video', 'children are fallback'],
-  ['audio', 'children are fallback'],
+  'iframe', // separate document; children are fallback
+  'frame', // separate document
+  'object', // children are fallback
+  'embed', // plugin content
+  'canvas', // children are fallback
+  'video', // children are fallback
+  'audio', // children are fallback
   // Document metadata: never visible as page text.
-  ['head', 'metadata'],
-  ['title', 'the tab title, not the page'],
+  'head', // metadata
+  'title', // the tab title, not the page
   // Our own UI: highlights must not be read again, and the card is ours.
-  [MARK_TAG, 'our highlight'],
-  [CARD_TAG, 'our hover card'],
+  MARK_TAG, // our highlight
+  CARD_TAG, // our hover card
 ]);
 
 /**
@@ -91,8 +92,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Why an element is excluded (for tests and debugging), or null when it is read. */
 export function exclusionReason(el: Element): string | null {
-  const byTag = EXCLUDED_TAGS.get(el.localName);
-  if (byTag) return byTag;
+  if (EXCLUDED_TAGS.has(el.localName)) return `<${el.localName}>`;
   if (!isExcludedElement(el)) return null;
   if (el.namespaceURI !== HTML_NS) return 'foreign (non-HTML) element';
   if (el.hasAttribute('hidden')) return 'hidden';

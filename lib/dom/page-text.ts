@@ -123,7 +123,13 @@ const TEXT_SLICE = 16_384;
  */
 export class PageTextReader {
   readonly root: Element | Text;
+  /**
+   * The text read, as a few large strings: each text node's words and spaces are collected in `run` and
+   * joined once per node (or per slice of a long node). A string per word and per space, kept for the
+   * life of the page, cost several times the text itself in heap; once read, the parts become one string.
+   */
   private parts: string[] = [];
+  private run: string[] = [];
   private length = 0;
   // Pieces: text[tStart[i], tEnd[i]) ↔ nodes[i].data[nStart[i], nStart[i] + (tEnd[i] - tStart[i])).
   private pieceNode: Text[] = [];
@@ -172,9 +178,13 @@ export class PageTextReader {
 
   /** What was read so far (all of it once `done`); earlier results stay valid, a prefix of later ones. */
   result(): PageText {
+    this.endRun();
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    // Held once: later results join this and what follows, not every part again.
+    this.parts = text === '' ? [] : [text];
     return new MappedText(
       this.root,
-      this.parts.join(''),
+      text,
       this.pieceNode,
       this.pieceTextStart,
       this.pieceTextEnd,
@@ -198,6 +208,7 @@ export class PageTextReader {
     } else if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
       const data = this.textData ?? (node as Text).data;
       const reached = this.readText(node as Text, data, this.textOffset);
+      this.endRun();
       if (reached >= 0) {
         // Not done with this node: stay on it (the caller may yield in between).
         this.textData = data;
@@ -225,6 +236,13 @@ export class PageTextReader {
     }
     // Reached the root, or the node was detached mid-walk (cur === null): the walk is over.
     this.next = null;
+  }
+
+  /** Joins the current node's words and spaces into one part. */
+  private endRun(): void {
+    if (this.run.length === 0) return;
+    this.parts.push(this.run.length === 1 ? this.run[0]! : this.run.join(''));
+    this.run = [];
   }
 
   private blockBoundary(): void {
@@ -257,7 +275,7 @@ export class PageTextReader {
   private emit(node: Text, nodeStart: number, str: string): void {
     if (this.length > 0) {
       if (this.pendingBreak) {
-        this.parts.push(SEPARATOR);
+        this.run.push(SEPARATOR);
         this.length += SEPARATOR.length;
       } else if (this.pendingSpaceNode !== null) {
         this.addPiece(this.pendingSpaceNode, this.pendingSpaceOffset, ' ');
@@ -284,7 +302,7 @@ export class PageTextReader {
       this.pieceTextEnd.push(this.length + str.length);
       this.pieceNodeStart.push(nodeStart);
     }
-    this.parts.push(str);
+    this.run.push(str);
     this.length += str.length;
   }
 }

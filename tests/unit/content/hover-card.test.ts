@@ -4,6 +4,7 @@ import { FigureCheck } from '../../../lib/content/figure-check.ts';
 import { eagerVisibility } from '../../../lib/content/visibility.ts';
 import type { Comparison, Reading, Report } from '../../../lib/types.ts';
 import { localRead } from '../support/local-read.ts';
+import { FigureCard } from '../../../lib/ui/card.ts';
 
 function load(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -82,6 +83,8 @@ function start(html: string, reports: Report[]) {
       }),
     ),
     readPageDate: () => null,
+    // The card card.js builds, without its timeline (timeline.test.ts covers that), imported directly here.
+    loadCard: async () => (doc, options) => new FigureCard(doc, options),
     visibility: (_doc, onVisible) => eagerVisibility(onVisible),
     log: () => {},
   });

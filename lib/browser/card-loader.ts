@@ -1,0 +1,29 @@
+/**
+ * Loads card.js (the hover card, lib/content/card-chunk.ts) into the content script's world on first use.
+ *
+ * A dynamic import() of the extension's own file: both browsers run it in the content script's world (its
+ * isolated world in Chrome, its sandbox in Firefox), where it leaves `makeCard` on the global. The file
+ * must be a web-accessible resource for that (wxt.config.ts says how it is kept from being a fingerprint).
+ * The other way, the background injecting it with scripting.executeScript, needs the `scripting`
+ * permission and host permissions on every site, which Figure Check does without.
+ */
+import { browser } from 'wxt/browser';
+import { CARD_MODULE_KEY, type MakeCard } from '../content/hover.ts';
+
+export const CARD_FILE = '/card.js';
+
+let loading: Promise<MakeCard> | null = null;
+
+export function loadCard(): Promise<MakeCard> {
+  loading ??= (async () => {
+    const scope = globalThis as Record<symbol, unknown>;
+    if (typeof scope[CARD_MODULE_KEY] !== 'function')
+      await import(/* @vite-ignore */ browser.runtime.getURL(CARD_FILE));
+    const make = scope[CARD_MODULE_KEY];
+    if (typeof make !== 'function') throw new Error(`${CARD_FILE} did not load`);
+    return make as MakeCard;
+  })();
+  // A failed load (the extension was reloaded meanwhile) may be tried again on the next hover.
+  loading.catch(() => (loading = null));
+  return loading;
+}
