@@ -12,7 +12,7 @@
  * Cost is linear in the text: each sentence is bounded (sentences.ts) and every look-back has a fixed reach.
  */
 import type { IsoDate, Metric, Period, Reading, Subject } from '../types.ts';
-import { dayOfFigure, findDatePhrases, type DatePhrase } from './dates.ts';
+import { dayOfFigure, findDatePhrases, type DatePhrase } from './date-phrases.ts';
 import { INHERIT_BEFORE, PART_OF_BEFORE, readMetric } from './metric.ts';
 import { readModality } from './modality.ts';
 import { notFigureReason } from './not-figures.ts';

@@ -5,7 +5,7 @@
  * statement (`said on Thursday that 249 ...`, `498 Russian deaths on March 2`) only dates the figure.
  */
 import type { Period } from '../types.ts';
-import type { DatePhrase } from './dates.ts';
+import type { DatePhrase } from './date-phrases.ts';
 
 const WINDOW_PHRASE =
   /\b(?:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d+\s+|[a-z-]+\s+)?(?:hours?|days?|nights?|weeks?|weekend|month)|overnight|over\s+the\s+weekend|in\s+(?:a\s+single|one)\s+(?:day|night)|on\s+a\s+single\s+day|(?:per|each|every)\s+day|a\s+day\b|daily|so\s+far\s+today|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|this\s+morning|midnight|dawn|last\s+night))\b/i;

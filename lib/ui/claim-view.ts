@@ -5,7 +5,7 @@
 import type { Claim, DocumentMeta } from '../types.ts';
 import { documentPageHref } from '../library/document-view.ts';
 import { claimDate, originOf } from '../library/query.ts';
-import { h, joined, type Child } from './dom.ts';
+import { h, joined, type Child } from './elements.ts';
 import { formatInterval, measureHeading } from '../labels.ts';
 
 export const OWN_LABEL = 'Your document';

@@ -12,7 +12,7 @@ import {
   readDocumentAddress,
   type Piece,
 } from '../library/document-view.ts';
-import { h, joined, webLink } from './dom.ts';
+import { h, joined, webLink } from './elements.ts';
 import { claimBody, claimItem, originBadge, publisherName } from './claim-view.ts';
 import { markRanges, type MarkedRange } from './marking.ts';
 

@@ -15,7 +15,7 @@ import {
   type NewDocumentInput,
 } from '../library/new-document.ts';
 import { formatNumber } from '../labels.ts';
-import { h } from './dom.ts';
+import { h } from './elements.ts';
 import { claimBody } from './claim-view.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
 

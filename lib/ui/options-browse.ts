@@ -19,7 +19,7 @@ import {
   type SortKey,
 } from '../library/query.ts';
 import { METRIC_LABELS, NO_PLACE_LABEL, SUBJECT_LABELS, formatNumber } from '../labels.ts';
-import { h } from './dom.ts';
+import { h } from './elements.ts';
 import { claimItem } from './claim-view.ts';
 import { markSearchTerms } from './marking.ts';
 import { say, type LibraryDeps } from './options-deps.ts';

@@ -5,7 +5,7 @@
 import type { DocumentSummary } from '../protocol/index.ts';
 import { documentPageHref } from '../library/document-view.ts';
 import { formatNumber } from '../labels.ts';
-import { h, joined, webLink } from './dom.ts';
+import { h, joined, webLink } from './elements.ts';
 import { originBadge, publisherName } from './claim-view.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
 

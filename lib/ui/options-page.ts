@@ -5,7 +5,7 @@
 import type { Claim } from '../types.ts';
 import type { DocumentSummary, Status } from '../protocol/index.ts';
 import { formatNumber } from '../labels.ts';
-import { h } from './dom.ts';
+import { h } from './elements.ts';
 import { addSection } from './options-add.ts';
 import { browseSection } from './options-browse.ts';
 import { documentsSection } from './options-documents.ts';

@@ -6,7 +6,7 @@ import type { Claim } from '../types.ts';
 import { claimsToCsv } from '../library/csv.ts';
 import { exportFileName } from '../library/library-file.ts';
 import { formatNumber } from '../labels.ts';
-import { h } from './dom.ts';
+import { h } from './elements.ts';
 import { say, type LibraryDeps } from './options-deps.ts';
 
 export interface TransferSection {

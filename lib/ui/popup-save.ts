@@ -11,7 +11,7 @@ import type { IsoDate } from '../types.ts';
 import { checkNewDocument, type NewDocumentInput } from '../library/new-document.ts';
 import { checkPageToSave } from '../library/save-page.ts';
 import { claimBody } from './claim-view.ts';
-import { h } from './dom.ts';
+import { h } from './elements.ts';
 import { formatNumber } from '../labels.ts';
 import { say, type SendToBackground } from './options-deps.ts';
 
