@@ -7,8 +7,14 @@
  * The other way, the background injecting it with scripting.executeScript, needs the `scripting`
  * permission and host permissions on every site, which Figure Check does without.
  */
-import { browser } from 'wxt/browser';
 import { CARD_MODULE_KEY, type MakeCard } from '../content/hover.ts';
+
+/**
+ * The browsers' own `chrome` global, named as written (both browsers have it in content scripts; `browser`
+ * would be bundled under another name): Firefox's add-on linter accepts import() only of a URL made by
+ * `chrome.runtime.getURL` or `browser.runtime.getURL`.
+ */
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 export const CARD_FILE = '/card.js';
 
@@ -18,7 +24,7 @@ export function loadCard(): Promise<MakeCard> {
   loading ??= (async () => {
     const scope = globalThis as Record<symbol, unknown>;
     if (typeof scope[CARD_MODULE_KEY] !== 'function')
-      await import(/* @vite-ignore */ browser.runtime.getURL(CARD_FILE));
+      await import(/* @vite-ignore */ chrome.runtime.getURL(CARD_FILE));
     const make = scope[CARD_MODULE_KEY];
     if (typeof make !== 'function') throw new Error(`${CARD_FILE} did not load`);
     return make as MakeCard;
