@@ -11,28 +11,29 @@
  *
  * Cost is linear in the text: each sentence is bounded (sentences.ts) and every look-back has a fixed reach.
  */
-import type { IsoDate, Metric, Period, Reading, Subject } from '../types.ts';
-import { dayOfFigure, findDatePhrases, type DatePhrase } from './date-phrases.ts';
-import { INHERIT_BEFORE, PART_OF_BEFORE, readMetric } from './metric.ts';
+import type { IsoDate, Metric, Reading } from '../types.ts';
+import { dayOfFigure, findDatePhrases } from './date-phrases.ts';
+import { Clause, clausesOf, datelineEnd } from './clauses.ts';
+import { INHERIT_BEFORE, readMetric } from './metric.ts';
 import { readModality } from './modality.ts';
-import { notFigureReason } from './not-figures.ts';
+import { isCandidateNumber, isReportable } from './not-figures.ts';
 import { readNounPhrase } from './noun-phrase.ts';
 import { readNumberTokens, type NumberToken } from './numbers.ts';
 import { readPeriod } from './period.ts';
 import {
   ANAPHORA_REACH,
-  DATELINE,
-  gazetteer,
+  firstPlace,
+  isDemonym,
   lastPlaceNamed,
+  placeKind,
   placeMentions,
   placeStarting,
-  resolveMention,
   topicPlace,
   type PlaceMention,
 } from './place.ts';
 import type { Place } from './gazetteer.ts';
 import { qualify, type Candidate } from './qualifiers.ts';
-import { EVENT_SCOPES, breakdownScope, readScope } from './scope.ts';
+import { EVENT_SCOPES, RESTATED, breakdownScope, partScope, readScope, sceneScope } from './scope.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { LEAD_CHARS, isAboutHarm } from './topic.ts';
 import {
@@ -48,7 +49,7 @@ import {
   type Source,
   type SourceContext,
 } from './source.ts';
-import { readSubject } from './subject.ts';
+import { carriedSubject, readSubject } from './subject.ts';
 
 export interface ReadOptions {
   /** The date the text was published; relative dates ("on Thursday") resolve against it. */
@@ -106,184 +107,12 @@ function applyHeading(heading: ListHeading, drafts: readonly Draft[]): void {
   }
 }
 
-/** A clause of a sentence; what is read from it is read once, and only when a figure asks. */
-class Clause {
-  periodMark?: Period | null;
-  #attributions: Attribution[] | null = null;
-  #dates: DatePhrase[] | null = null;
-  #hints: { forecast: boolean; scope: boolean } | null = null;
-
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    private readonly date: IsoDate | null,
-    private readonly context: SourceContext,
-  ) {}
-
-  get attributions(): Attribution[] {
-    return (this.#attributions ??= findAttributions(this.text, this.start, this.end, this.context));
-  }
-
-  get dates(): DatePhrase[] {
-    return (this.#dates ??= findDatePhrases(this.text, this.start, this.end, this.date));
-  }
-
-  /** Cheap tests so each figure's readers can skip what cannot apply. */
-  get hints(): { forecast: boolean; scope: boolean } {
-    if (!this.#hints) {
-      const s = this.text.slice(this.start, this.end);
-      this.#hints = { forecast: FORECAST_HINT.test(s), scope: SCOPE_HINT.test(s) };
-    }
-    return this.#hints;
-  }
-}
-
-const FORECAST_HINT =
-  /could|may|might|will|would|expect|likely|set to|on course|project|forecast|predict|anticipat|worst|scenario/i;
-const SCOPE_HINT =
-  /attack|strike|shelling|bomb|explosion|blast|raid|assault|cross|arrival|protection|missile|rocket|drone|shell|quake|tremor|temblor|flood|dam\s|storm|cyclone|hurricane|typhoon|slide|avalanche|tsunami|fire/i;
-
 const UN_SPECIFIC = /^(?:UN human rights office|UNHCR|UNICEF|OCHA|IOM)$/;
-/** `but` starts a new claim when a new subject follows: "..., but Zelenskyy says", "but now it appears". */
-const CLAUSE_BREAK =
-  /;\s*|,?\s+but\s+(?=(?:now\s+|also\s+|still\s+)?(?:(?:it|they|he|she|we|I|there|the|a|an|this|these|those|its|their)\b|\p{Lu}))/gu;
-/** A place named only as a reference point: "northwest of the capital", "40 km south of Kharkiv". */
-const REFERENCE_POINT =
-  /\b(?:north|south|east|west|northwest|northeast|southwest|southeast|km|kilometres|kilometers|miles)\s+of\s+$/i;
 /** What may stand between a speech verb and the figure it reports: "said (on Monday) (that)". */
 const COMPLEMENT = /^\s*(?:(?:on\s+|last\s+)?\w+day\s+)?(?:that\s+)?(?:it\s+had\s+\w+\s+)?$/i;
 const ORIGIN = /\b(?:from|out\s+of|fled|fleeing|left|leaving)\s+$/i;
 /** Money and weapons go to a country: "assistance for Kyiv" is for Ukraine. */
 const NATIONAL_METRICS: ReadonlySet<Metric> = new Set<Metric>(['aid_money', 'weapons']);
-
-function datelineEnd(text: string, sentence: Sentence): number {
-  const m = DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)));
-  return m ? sentence.start + m[0].length : sentence.start;
-}
-
-function clausesOf(
-  text: string,
-  sentence: Sentence,
-  bodyStart: number,
-  date: IsoDate | null,
-  context: SourceContext,
-): Clause[] {
-  const s = text.slice(bodyStart, sentence.end);
-  const cuts = [bodyStart];
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(s); m !== null; m = CLAUSE_BREAK.exec(s)) cuts.push(bodyStart + m.index);
-  cuts.push(sentence.end);
-  const out: Clause[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    if (cuts[i + 1]! > cuts[i]!) out.push(new Clause(text, cuts[i]!, cuts[i + 1]!, date, context));
-  }
-  return out;
-}
-
-/** Whether a number may be a figure at all, before its meaning is read. */
-function isCandidateNumber(text: string, token: NumberToken): boolean {
-  return token.role === 'cardinal' && notFigureReason(text, token) === null;
-}
-
-/** "the 6,884": a definite article right before the number. */
-const RESTATED = /\bthe\s+$/i;
-/** Nothing but a list word between two figures: "2,116 casualties, with 483 killed and 1,633 wounded". */
-const LISTED = /^\s*(?:,|;|:|,?\s*(?:with|and|or|plus|as\s+well\s+as|including)|,\s*(?:and|with))\s*$/i;
-/** What marks a figure that is only a part of another's count. */
-export const PART_SCOPE = 'part of a larger count';
-
-/**
- * The scope a figure takes from the one it is part of: a part of a toll is never the toll itself. "Out of
- * those, 2,116 casualties ... were registered on the territories controlled by Russian troops" counts the
- * same people as the national toll, narrowed by words no table names: a scope that compares with nothing.
- * The figures listed with such a part ("with 483 killed") are parts too.
- */
-function partScope(
-  antecedent: Reading | null,
-  subject: Subject,
-  lead: string,
-  restated: Reading | undefined,
-): string | null {
-  if (restated) return restated.scope ?? null;
-  if (!antecedent) return null;
-  if (PART_OF_BEFORE.test(lead.slice(-24)) && subject === antecedent.subject) return PART_SCOPE;
-  if (antecedent.scope && LISTED.test(lead)) return antecedent.scope;
-  return null;
-}
-
-function isDemonym(word: string): boolean {
-  return gazetteer().country(word) !== undefined;
-}
-
-/**
- * The subject a figure may take from one before it: civilians stay civilians from the killed to the
- * injured, but "210 children died, as hundreds of thousands have fled" does not make the fled children.
- */
-function carriedSubject(before: Reading | undefined, metric: Metric): Subject | null {
-  if (!before) return null;
-  if ((before.subject === 'children' || before.subject === 'health_workers') && before.metric !== metric)
-    return null;
-  return before.subject;
-}
-
-/** "the attack", "the strike": an incident the text has already introduced. */
-const THE_INCIDENT =
-  /\b(?:the|that|this)\s+(?:(?:missile|rocket|drone|air|Russian|Israeli|deadly)\s+)?(?:attack|strike|airstrike|blast|explosion|bombing|shelling)\b/i;
-const INCIDENT_HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'missing']);
-
-/**
- * "... had been at the station at the time of the attack. He said 98 people were wounded": a toll right
- * after a sentence about one incident, in the same paragraph, with no clause of its own saying otherwise,
- * is that incident's.
- */
-function sceneScope(
-  metric: Metric,
-  sceneText: string,
-  c: Candidate,
-  text: string,
-  clause: Clause,
-): string | null {
-  if (!INCIDENT_HARM.has(metric) || !THE_INCIDENT.test(sceneText)) return null;
-  if (
-    clause.hints.scope ||
-    /\b(?:since|so\s+far|in\s+total|total)\b/i.test(text.slice(clause.start, c.start))
-  )
-    return null;
-  return 'one attack';
-}
-
-function placeKind(name: string): Place['kind'] | undefined {
-  return gazetteer().place(name)?.kind;
-}
-
-/**
- * Whether a read figure is reportable: it counts something someone could dispute. A count outside the
- * vocabulary (`other`: prisoners released, missiles shot down) must name what it counts.
- */
-function isReportable(c: Candidate, metric: Metric, namesWhat: boolean): boolean {
-  if (metric !== 'other') return true;
-  if (c.value === null || !namesWhat) return false;
-  // "two Ukrainian officials", "a mother of three children": small counts in words are not figures.
-  return c.tokens[0]!.kind === 'digits' && c.value >= 10;
-}
-
-/** The first usable place among `mentions`, named places before `the capital`/`there`. */
-function firstPlace(
-  text: string,
-  mentions: readonly PlaceMention[],
-  topic: () => Place | null,
-): string | null {
-  for (const pass of [false, true]) {
-    for (const m of mentions) {
-      if ((m.kind === 'anaphora') !== pass) continue;
-      if (REFERENCE_POINT.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
-      const place = resolveMention(text, m, m.capitalOf === null || m.country ? topic() : null);
-      if (place) return place;
-    }
-  }
-  return null;
-}
 
 export function readFigures(text: string, options: ReadOptions): Reading[] {
   const tokens = readNumberTokens(text).filter((t) => t.role === 'cardinal');
@@ -581,9 +410,8 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         sceneScope(
           metric,
           samePara ? text.slice(samePara.sentence.start, samePara.sentence.end) : '',
-          c,
-          text,
-          clause,
+          text.slice(clause.start, c.start),
+          clause.hints.scope,
         ) ??
         (clause.hints.scope
           ? readScope(

@@ -4,7 +4,8 @@
  * URLs, page furniture (share and comment counts, "5 min read"), population baselines ("Ukraine's 44
  * million people") and "one of". Each rule looks only at the number and a few dozen characters around it.
  */
-import type { NumberSpan } from '../types.ts';
+import type { Metric, NumberSpan } from '../types.ts';
+import type { Candidate } from './qualifiers.ts';
 import type { NumberToken } from './numbers.ts';
 import { MONTH_PATTERN, MONTH_WORDS } from '../calendar/months.ts';
 
@@ -355,4 +356,20 @@ export function notFigureByContext(text: string, span: NumberSpan): NotFigureRea
   if (MEASUREMENT_AFTER.test(a) && !/^[$€£]/.test(written)) return 'measurement';
 
   return null;
+}
+
+/** Whether a number may be a figure at all, before its meaning is read. */
+export function isCandidateNumber(text: string, token: NumberToken): boolean {
+  return token.role === 'cardinal' && notFigureReason(text, token) === null;
+}
+
+/**
+ * Whether a read figure is reportable: it counts something someone could dispute. A count outside the
+ * vocabulary (`other`: prisoners released, missiles shot down) must name what it counts.
+ */
+export function isReportable(c: Candidate, metric: Metric, namesWhat: boolean): boolean {
+  if (metric !== 'other') return true;
+  if (c.value === null || !namesWhat) return false;
+  // "two Ukrainian officials", "a mother of three children": small counts in words are not figures.
+  return c.tokens[0]!.kind === 'digits' && c.value >= 10;
 }

@@ -283,3 +283,34 @@ export function placeStarting(name: string, metric: Metric): string | null {
   if (metric === 'fled_abroad') return gazetteer().country(name.split(' ')[0]!)?.name ?? null;
   return null;
 }
+
+/** Whether a word is a people's name (`Palestinian`, `Sudanese`), from the gazetteer's demonyms. */
+export function isDemonym(word: string): boolean {
+  return gazetteer().country(word) !== undefined;
+}
+
+/** What kind of place a name (as written) is, if any. */
+export function placeKind(name: string): Place['kind'] | undefined {
+  return gazetteer().place(name)?.kind;
+}
+
+/** A place named only as a reference point: "northwest of the capital", "40 km south of Kharkiv". */
+const REFERENCE_POINT =
+  /\b(?:north|south|east|west|northwest|northeast|southwest|southeast|km|kilometres|kilometers|miles)\s+of\s+$/i;
+
+/** The first usable place among `mentions`, named places before `the capital`/`there`. */
+export function firstPlace(
+  text: string,
+  mentions: readonly PlaceMention[],
+  topic: () => Place | null,
+): string | null {
+  for (const pass of [false, true]) {
+    for (const m of mentions) {
+      if ((m.kind === 'anaphora') !== pass) continue;
+      if (REFERENCE_POINT.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+      const place = resolveMention(text, m, m.capitalOf === null || m.country ? topic() : null);
+      if (place) return place;
+    }
+  }
+  return null;
+}

@@ -4,7 +4,8 @@
  * registered for protection. They count different things from the national tolls and must never be
  * compared with them.
  */
-import type { Metric } from '../types.ts';
+import type { Metric, Reading, Subject } from '../types.ts';
+import { PART_OF_BEFORE } from './metric.ts';
 
 const HEALTH_ATTACKS =
   /\battacks?\s+(?:on|against)\s+(?:health|hospitals?|medical|healthcare|ambulances?|clinics?|maternity)/i;
@@ -93,4 +94,51 @@ export function breakdownScope(head: string | null, sentence: string, own = ''):
   if (SEX_OR_AGE.has(h)) return h;
   if (h === 'children' && BY_SEX.test(sentence)) return 'children of unknown sex';
   return null;
+}
+
+/** "the 6,884": a definite article right before the number. */
+export const RESTATED = /\bthe\s+$/i;
+/** Nothing but a list word between two figures: "2,116 casualties, with 483 killed and 1,633 wounded". */
+const LISTED = /^\s*(?:,|;|:|,?\s*(?:with|and|or|plus|as\s+well\s+as|including)|,\s*(?:and|with))\s*$/i;
+/** What marks a figure that is only a part of another's count. */
+export const PART_SCOPE = 'part of a larger count';
+
+/**
+ * The scope a figure takes from the one it is part of: a part of a toll is never the toll itself. "Out of
+ * those, 2,116 casualties ... were registered on the territories controlled by Russian troops" counts the
+ * same people as the national toll, narrowed by words no table names: a scope that compares with nothing.
+ * The figures listed with such a part ("with 483 killed") are parts too.
+ */
+export function partScope(
+  antecedent: Reading | null,
+  subject: Subject,
+  lead: string,
+  restated: Reading | undefined,
+): string | null {
+  if (restated) return restated.scope ?? null;
+  if (!antecedent) return null;
+  if (PART_OF_BEFORE.test(lead.slice(-24)) && subject === antecedent.subject) return PART_SCOPE;
+  if (antecedent.scope && LISTED.test(lead)) return antecedent.scope;
+  return null;
+}
+
+/** "the attack", "the strike": an incident the text has already introduced. */
+const THE_INCIDENT =
+  /\b(?:the|that|this)\s+(?:(?:missile|rocket|drone|air|Russian|Israeli|deadly)\s+)?(?:attack|strike|airstrike|blast|explosion|bombing|shelling)\b/i;
+const INCIDENT_HARM: ReadonlySet<Metric> = new Set<Metric>(['killed', 'injured', 'casualties', 'missing']);
+
+/**
+ * "... had been at the station at the time of the attack. He said 98 people were wounded": a toll right
+ * after a sentence about one incident, in the same paragraph, with no clause of its own saying otherwise,
+ * is that incident's.
+ */
+export function sceneScope(
+  metric: Metric,
+  sceneText: string,
+  clauseBefore: string,
+  clauseHasScope: boolean,
+): string | null {
+  if (!INCIDENT_HARM.has(metric) || !THE_INCIDENT.test(sceneText)) return null;
+  if (clauseHasScope || /\b(?:since|so\s+far|in\s+total|total)\b/i.test(clauseBefore)) return null;
+  return 'one attack';
 }

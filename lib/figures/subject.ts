@@ -6,7 +6,7 @@
  * number ... 4,253`). Soldiers get a side when the text gives one (`Russian deaths`, `Putin's forces`, `its
  * troops` after Russia).
  */
-import { PEOPLE_METRICS, type Metric, type Subject } from '../types.ts';
+import { PEOPLE_METRICS, type Metric, type Reading, type Subject } from '../types.ts';
 import type { Nationality, NounPhrase } from './noun-phrase.ts';
 
 /**
@@ -148,4 +148,15 @@ export function readSubject(e: SubjectEvidence): Subject {
   if (DISPLACEMENT.has(metric) && subject === 'civilians') subject = 'people';
   if (!DISPLACEMENT.has(metric) && metric !== 'other' && subject === 'other') subject = 'people';
   return subject;
+}
+
+/**
+ * The subject a figure may take from one before it: civilians stay civilians from the killed to the
+ * injured, but "210 children died, as hundreds of thousands have fled" does not make the fled children.
+ */
+export function carriedSubject(before: Reading | undefined, metric: Metric): Subject | null {
+  if (!before) return null;
+  if ((before.subject === 'children' || before.subject === 'health_workers') && before.metric !== metric)
+    return null;
+  return before.subject;
 }
