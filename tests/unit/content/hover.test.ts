@@ -55,7 +55,8 @@ const el = (id: string): HTMLElement => document.getElementById(id)!;
 
 let abort: AbortController;
 let card: StandInCard;
-let write: ReturnType<typeof vi.fn>;
+/** How many DOM writes went through `write` (those the page watcher ignores). */
+let writes = 0;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -63,14 +64,17 @@ beforeEach(() => {
   document.body.replaceChildren(...document.importNode(parsed.body, true).childNodes);
   abort = new AbortController();
   card = new StandInCard();
-  write = vi.fn(<T>(fn: () => T): T => fn());
+  writes = 0;
   wireHover({
     doc: document,
     card,
     signal: abort.signal,
     figureOf: (mark) => figures[Number(mark.getAttribute('data-fc-index'))] ?? null,
     focusTarget: (mark) => mark as HTMLElement,
-    write,
+    write: (fn) => {
+      writes++;
+      return fn();
+    },
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id) => clearTimeout(id),
   });
@@ -101,7 +105,7 @@ describe('pointer', () => {
     expect(card.shown).toBe(figures[0]);
     expect(el('m0').hasAttribute('data-fc-open')).toBe(true);
     expect(el('card').hidden).toBe(false);
-    expect(write).toHaveBeenCalled();
+    expect(writes).toBeGreaterThan(0);
   });
 
   test('crossing a highlight on the way elsewhere opens nothing', () => {
