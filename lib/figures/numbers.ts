@@ -13,7 +13,7 @@ export type { DigitsInfo, NumberRole, NumberToken } from './numbers/tokens.ts';
  * parser needs them. Every look-ahead is bounded by the token it produces or by a small constant, and all
  * regular expressions are module-level constants of fixed shape, so 1 MB of text costs one linear pass.
  *
- * Decisions (each has a test in tests/unit/numbers.test.ts):
+ * Decisions (each has a test in tests/unit/figures/numbers.test.ts):
  * - `.` followed by exactly three digits after 1–3 digits (`5.000`, `160.000`) is a thousands separator
  *   when a word follows (`5.000 people`), else a decimal point (`4.800`, `3.800 million`); with two or
  *   more such groups (`1.234.567`) it is always thousands. `,` + 1–2 digits (`1,3`, `5,00`) is a decimal

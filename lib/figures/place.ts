@@ -16,7 +16,7 @@ import { Gazetteer, findNames, type GazetteerData, type NameMatch, type Place } 
 let built: Gazetteer | undefined;
 /**
  * The gazetteer, indexed on first use (about 0.1 s): a service worker that wakes for something else pays
- * nothing. The JSON's shape is checked by tests/unit/gazetteer.test.ts; its inferred type is too wide to
+ * nothing. The JSON's shape is checked by tests/unit/figures/gazetteer.test.ts; its inferred type is too wide to
  * narrow here.
  */
 export function gazetteer(): Gazetteer {

@@ -135,7 +135,7 @@ export interface ReportFacts {
 }
 
 export function reportFacts(report: Report): ReportFacts {
-  // The comparison's note already names what superseded the report (tests/unit/compare.property.test.ts).
+  // The comparison's note already names what superseded the report (tests/unit/compare/compare.property.test.ts).
   const notes = report.note ? [report.note] : [];
   return {
     value: report.text,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CSV_COLUMNS, claimsToCsv, csvCell, parseCsv } from '../../../lib/library/csv.ts';
-import { bundledDoc, claim, readerDoc } from './support.ts';
+import { bundledDoc, claim, readerDoc } from '../support/library-claims.ts';
 
 describe('csvCell', () => {
   test.each<[string | number | null | undefined, string]>([

@@ -5,7 +5,7 @@ import {
   locateClaim,
   readDocumentAddress,
 } from '../../../lib/library/document-view.ts';
-import { claim, readerDoc } from './support.ts';
+import { claim, readerDoc } from '../support/library-claims.ts';
 
 const text =
   'Kharkiv Daily\n\nOfficials said 1,200 buildings were destroyed. Some 300 people fled.\n\nMore later.';

@@ -10,7 +10,7 @@ import {
   planImport,
   type LibraryFile,
 } from '../../../lib/library/library-file.ts';
-import { bundledDoc, claim, readerDoc } from './support.ts';
+import { bundledDoc, claim, readerDoc } from '../support/library-claims.ts';
 
 const text = 'Officials said 1,200 buildings were destroyed.';
 const good: LibraryFile = {

@@ -12,7 +12,7 @@ import {
   type ClaimQuery,
 } from '../../../lib/library/query.ts';
 import type { Claim } from '../../../lib/types.ts';
-import { bundledDoc, claim, readerDoc } from './support.ts';
+import { bundledDoc, claim, readerDoc } from '../support/library-claims.ts';
 
 const later = { ...bundledDoc, id: 'un-2022-06-07', date: '2022-06-07' };
 const claims: Claim[] = [

@@ -10,7 +10,7 @@ import {
   normaliseAddress,
 } from '../../../lib/library/save-page.ts';
 import { parseLibraryFile } from '../../../lib/library/library-file.ts';
-import { seedBundle } from '../ui/library-support.ts';
+import { seedBundle } from '../support/library-background.ts';
 
 const TEXT = [
   'Earthquake in western Afghanistan',

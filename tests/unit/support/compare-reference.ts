@@ -1,7 +1,7 @@
 /**
  * FROZEN reference copy of the comparison rules (lib/compare/index.ts, docs/comparison.md: like with like
  * by metric, subject, place, scope and period kind; verdicts agrees, differs, outdated, other-dates,
- * no-reports), written as one plain pass over a group, for tests/unit/compare.property.test.ts: the optimised
+ * no-reports), written as one plain pass over a group, for tests/unit/compare/compare.property.test.ts: the optimised
  * `compareReading` must return exactly what this one does. Test-only; do not edit to follow changes in
  * lib/compare — a change of behaviour belongs in both, on purpose.
  */

@@ -2,7 +2,7 @@
 /** The hover card and the reader's library: own documents marked, and the way to a report's source document. */
 import { afterEach, expect, test, vi } from 'vitest';
 import { FigureCard } from '../../../lib/ui/card.ts';
-import { figure, report } from './fixtures.ts';
+import { figure, report } from '../support/figures.ts';
 
 afterEach(() => document.documentElement.querySelectorAll('figure-check-card').forEach((c) => c.remove()));
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
 import type { DocumentDetail, Reply } from '../../../lib/protocol/index.ts';
 import { startDocumentPage } from '../../../lib/ui/document-page.ts';
-import { backgroundFor, seedBundle, SEED_TEXT } from './library-support.ts';
+import { backgroundFor, seedBundle, SEED_TEXT } from '../support/library-background.ts';
 
 let root: HTMLElement;
 beforeEach(() => {

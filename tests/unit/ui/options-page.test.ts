@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
 import { startOptionsPage, type LibraryDeps, type OptionsPage } from '../../../lib/ui/options-page.ts';
-import { backgroundFor, seedBundle } from './library-support.ts';
+import { backgroundFor, seedBundle } from '../support/library-background.ts';
 
 const KHARKIV = [
   'Kharkiv Daily',

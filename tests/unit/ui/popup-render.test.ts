@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PageFigures, Reply, Status } from '../../../lib/protocol/index.ts';
 import { startPopup, type PopupDeps } from '../../../lib/ui/popup-controller.ts';
-import { figure, report } from './fixtures.ts';
+import { figure, report } from '../support/figures.ts';
 
 const okStatus: Reply<Status> = {
   ok: true,

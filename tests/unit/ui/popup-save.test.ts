@@ -9,7 +9,7 @@ import type { PageArticle } from '../../../lib/page-data.ts';
 import { ClaimService } from '../../../lib/db/claim-service.ts';
 import type { Reply } from '../../../lib/protocol/index.ts';
 import { startPopup } from '../../../lib/ui/popup-controller.ts';
-import { backgroundFor, seedBundle } from './library-support.ts';
+import { backgroundFor, seedBundle } from '../support/library-background.ts';
 
 const URL_ = 'https://courier.example/quake';
 const TEXT = [

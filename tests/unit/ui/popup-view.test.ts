@@ -10,7 +10,7 @@ import {
 } from '../../../lib/ui/popup-view.ts';
 import { isSiteEnabled, readDisabledSites, withSiteEnabled } from '../../../lib/sites.ts';
 import { METRICS, SUBJECTS, type Metric, type Subject } from '../../../lib/types.ts';
-import { figure, report } from './fixtures.ts';
+import { figure, report } from '../support/figures.ts';
 
 describe('labels', () => {
   test.each<[Metric, Subject, string | null, string]>([

@@ -8,7 +8,7 @@ import { FigureCard } from '../../../lib/ui/card.ts';
 import { VERDICT_LABELS } from '../../../lib/labels.ts';
 import { groupFigures, verdictLegend } from '../../../lib/ui/popup-view.ts';
 import { VERDICTS, type Verdict } from '../../../lib/types.ts';
-import { figure, report } from './fixtures.ts';
+import { figure, report } from '../support/figures.ts';
 
 afterEach(() => document.documentElement.querySelectorAll('figure-check-card').forEach((c) => c.remove()));
 

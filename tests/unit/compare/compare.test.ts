@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_REPORTS, compareReading, indexClaims } from '../../lib/compare/index.ts';
-import { intervalOf, roundingOf } from '../../lib/compare/intervals.ts';
-import { isFloor, isMonitor, sourceKey } from '../../lib/compare/sources.ts';
-import { dayNumber, monthDay } from '../../lib/calendar/days.ts';
-import type { Claim, Comparison, Reading } from '../../lib/types.ts';
-import { DOCS, SEED, SEED_CLAIMS, claim, reading } from './support/claims.ts';
+import { MAX_REPORTS, compareReading, indexClaims } from '../../../lib/compare/index.ts';
+import { intervalOf, roundingOf } from '../../../lib/compare/intervals.ts';
+import { isFloor, isMonitor, sourceKey } from '../../../lib/compare/sources.ts';
+import { dayNumber, monthDay } from '../../../lib/calendar/days.ts';
+import type { Claim, Comparison, Reading } from '../../../lib/types.ts';
+import { DOCS, SEED, SEED_CLAIMS, claim, reading } from '../support/claims.ts';
 
 const index = indexClaims(SEED_CLAIMS);
 

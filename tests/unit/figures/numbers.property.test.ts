@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readNumberTokens, readNumbers } from '../../lib/figures/numbers.ts';
-import type { NumberSpan } from '../../lib/types.ts';
+import { readNumberTokens, readNumbers } from '../../../lib/figures/numbers.ts';
+import type { NumberSpan } from '../../../lib/types.ts';
 
 /** Pieces that put the reader's every branch next to each other: separators, scales, words, glue. */
 const PIECES = [

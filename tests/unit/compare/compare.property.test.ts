@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compareReading, indexClaims } from '../../lib/compare/index.ts';
-import type { Claim, DocumentMeta, Metric, Period, Qualifier, Reading, Subject } from '../../lib/types.ts';
-import * as reference from './support/compare-reference.ts';
-import { createRng, type Rng } from '../../bench/prng.ts';
+import { compareReading, indexClaims } from '../../../lib/compare/index.ts';
+import type { Claim, DocumentMeta, Metric, Period, Qualifier, Reading, Subject } from '../../../lib/types.ts';
+import * as reference from '../support/compare-reference.ts';
+import { createRng, type Rng } from '../../../bench/prng.ts';
 
 // A seeded generator, so a database of thousands of claims is one shrinkable seed (the benchmark's own).
 const rngOf = createRng;

@@ -4,11 +4,11 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { ClaimService } from '../../lib/db/claim-service.ts';
-import { openClaimDb, readContents } from '../../lib/db/store.ts';
-import type { LibraryFile } from '../../lib/library/library-file.ts';
-import type { NewDocumentInput } from '../../lib/library/new-document.ts';
-import type { Claim, ClaimDatabase, DocumentMeta, Reading } from '../../lib/types.ts';
+import { ClaimService } from '../../../lib/db/claim-service.ts';
+import { openClaimDb, readContents } from '../../../lib/db/store.ts';
+import type { LibraryFile } from '../../../lib/library/library-file.ts';
+import type { NewDocumentInput } from '../../../lib/library/new-document.ts';
+import type { Claim, ClaimDatabase, DocumentMeta, Reading } from '../../../lib/types.ts';
 
 const seed: DocumentMeta = {
   id: 'seed-voi',

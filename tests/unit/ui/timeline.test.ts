@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { layoutTimeline, renderFigureTimeline, renderTimeline } from '../../lib/ui/timeline.ts';
-import type { Figure } from '../../lib/types.ts';
-import { DOCS, SEED, asReport, claim, reading } from './support/claims.ts';
+import { layoutTimeline, renderFigureTimeline, renderTimeline } from '../../../lib/ui/timeline.ts';
+import type { Figure } from '../../../lib/types.ts';
+import { DOCS, SEED, asReport, claim, reading } from '../support/claims.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const page249 = reading({ text: '249', value: 249, asOf: '2022-03-03' });

@@ -1,10 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { ClaimService, parseBundle } from '../../lib/db/claim-service.ts';
-import { DB_NAME, DB_VERSION, type FigureCheckDB, type StoredClaim } from '../../lib/db/schema.ts';
-import { openClaimDb, readContents } from '../../lib/db/store.ts';
-import type { Claim, ClaimDatabase, DocumentMeta, Reading } from '../../lib/types.ts';
+import { ClaimService, parseBundle } from '../../../lib/db/claim-service.ts';
+import { DB_NAME, DB_VERSION, type FigureCheckDB, type StoredClaim } from '../../../lib/db/schema.ts';
+import { openClaimDb, readContents } from '../../../lib/db/store.ts';
+import type { Claim, ClaimDatabase, DocumentMeta, Reading } from '../../../lib/types.ts';
 
 const ohchr: DocumentMeta = {
   id: 'un-2022-03-08',

@@ -14,9 +14,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ClaimService } from '../../lib/db/claim-service.ts';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type ClaimDb } from '../../lib/db/schema.ts';
-import type { Claim, DocumentMeta, Reading } from '../../lib/types.ts';
+import { ClaimService } from '../../../lib/db/claim-service.ts';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type ClaimDb } from '../../../lib/db/schema.ts';
+import type { Claim, DocumentMeta, Reading } from '../../../lib/types.ts';
 
 interface SchemaShape {
   [store: string]: { keyPath: string | string[] | null; indexes: Record<string, string | string[]> };

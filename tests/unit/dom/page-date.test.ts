@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { parseDate, readPageDate } from '../../lib/dom/page-date.ts';
+import { parseDate, readPageDate } from '../../../lib/dom/page-date.ts';
 
 /** A news page with `head` and `body` markup, parsed as the browser would. */
 function page(head: string, body = '<p>Text.</p>'): Document {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { askBackground, serveGuarded } from '../../lib/browser/content-messaging.ts';
+import { askBackground, serveGuarded } from '../../../lib/browser/content-messaging.ts';
 import {
   CHANNEL,
   contentGuards,
@@ -11,7 +11,7 @@ import {
   type ContentProtocol,
   type Handlers,
   type SenderInfo,
-} from '../../lib/protocol/index.ts';
+} from '../../../lib/protocol/index.ts';
 
 // The content script checks what reaches it without valibot (bundle size: docs/decisions.md); it must refuse
 // what the schema-checked side refuses.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readNumbers } from '../../lib/figures/numbers.ts';
-import type { NumberSpan } from '../../lib/types.ts';
+import { readNumbers } from '../../../lib/figures/numbers.ts';
+import type { NumberSpan } from '../../../lib/types.ts';
 
 /**
  * Microsoft Recognizers-Text's English number suite (MIT; tests/fixtures/peer-suites/README.md), run
@@ -16,7 +16,9 @@ interface PeerCase {
   numbers: { text: string; value: number; start: number; end: number }[];
 }
 
-const file = fileURLToPath(new URL('../fixtures/peer-suites/recognizers-number-en.jsonl', import.meta.url));
+const file = fileURLToPath(
+  new URL('../../fixtures/peer-suites/recognizers-number-en.jsonl', import.meta.url),
+);
 const cases: PeerCase[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')

@@ -6,8 +6,8 @@ import {
   layoutTimeline,
   niceScale,
   type TimelineInput,
-} from '../../lib/ui/timeline.ts';
-import { DOCS, SEED, asReport, claim, reading } from './support/claims.ts';
+} from '../../../lib/ui/timeline.ts';
+import { DOCS, SEED, asReport, claim, reading } from '../support/claims.ts';
 
 const page249 = reading({ text: '249', value: 249, asOf: '2022-03-03' });
 const civilianReports = [SEED.un249, SEED.officials2000, SEED.un780, SEED.ohchr4253].map((c) => asReport(c));

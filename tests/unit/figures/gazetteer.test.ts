@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { buildGazetteer, loadSources, OUTPUT, serialise } from '../../scripts/build-gazetteer.ts';
-import type { GazetteerData } from '../../lib/figures/gazetteer.ts';
-import { gazetteer, topicPlace } from '../../lib/figures/place.ts';
-import { readFigures } from '../../lib/figures/index.ts';
+import { buildGazetteer, loadSources, OUTPUT, serialise } from '../../../scripts/build-gazetteer.ts';
+import type { GazetteerData } from '../../../lib/figures/gazetteer.ts';
+import { gazetteer, topicPlace } from '../../../lib/figures/place.ts';
+import { readFigures } from '../../../lib/figures/index.ts';
 
 const committed = readFileSync(OUTPUT, 'utf8');
 const data = JSON.parse(committed) as GazetteerData;

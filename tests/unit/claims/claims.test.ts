@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildDatabase, extractClaims, type CorpusDocument } from '../../lib/claims/index.ts';
-import { loadCorpus } from '../../scripts/corpus.ts';
-import type { Claim } from '../../lib/types.ts';
-import { ATTRIBUTES, locate, locateNumber, seedGold, type GoldFigure } from './support/gold.ts';
+import { buildDatabase, extractClaims, type CorpusDocument } from '../../../lib/claims/index.ts';
+import { loadCorpus } from '../../../scripts/corpus.ts';
+import type { Claim } from '../../../lib/types.ts';
+import { ATTRIBUTES, locate, locateNumber, seedGold, type GoldFigure } from '../support/gold.ts';
 
 const corpus = await loadCorpus();
 const db = buildDatabase(corpus);

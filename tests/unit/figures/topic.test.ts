@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import TOPIC from '../../lib/figures/data/topic-words.json';
-import { readFigures } from '../../lib/figures/index.ts';
-import { isAboutHarm } from '../../lib/figures/topic.ts';
+import TOPIC from '../../../lib/figures/data/topic-words.json';
+import { readFigures } from '../../../lib/figures/index.ts';
+import { isAboutHarm } from '../../../lib/figures/topic.ts';
 
 describe('whether a page is about harm, displacement or aid', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendToBackground, sendToTab, serveMessages } from '../../lib/browser/messaging.ts';
+import { sendToBackground, sendToTab, serveMessages } from '../../../lib/browser/messaging.ts';
 import {
   CHANNEL,
   READ_LIMITS,
@@ -15,8 +15,8 @@ import {
   type Reply,
   type SenderInfo,
   type Status,
-} from '../../lib/protocol/index.ts';
-import type { Figure, Reading } from '../../lib/types.ts';
+} from '../../../lib/protocol/index.ts';
+import type { Figure, Reading } from '../../../lib/types.ts';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readNumberTokens, readNumbers, type NumberToken } from '../../lib/figures/numbers.ts';
+import { readNumberTokens, readNumbers, type NumberToken } from '../../../lib/figures/numbers.ts';
 
 /** `[text, value]` pairs of what readNumbers finds, in order. */
 function numbers(input: string): [string, number | null][] {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { readFigures } from '../../lib/figures/index.ts';
-import { splitSentences } from '../../lib/figures/sentences.ts';
-import type { Reading } from '../../lib/types.ts';
+import { readFigures } from '../../../lib/figures/index.ts';
+import { splitSentences } from '../../../lib/figures/sentences.ts';
+import type { Reading } from '../../../lib/types.ts';
 
 const DATE = '2022-03-18'; // a Friday
 
