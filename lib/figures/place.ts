@@ -104,6 +104,8 @@ export function placeMentions(text: string, from: number, to: number): PlaceMent
       // "Russia's defence ministry" is a speaker, "Russia's economic isolation" no place; "Myanmar's
       // biggest earthquake", "Ukraine's east" are where things happen.
       if (owner ? !PLACE_AFTER.test(after) : !LOCATIVE_BEFORE.test(before) && !hosting) continue;
+      // "Ukraine's capital" is Kyiv: the capital's mention (below) names it.
+      if (owner && /^['’]s\s+capital\b/i.test(after)) continue;
       out.push({ start: m.start, end: m.end, name: m.place.name, kind: 'country' });
     } else {
       // "Moscow's forces" act; "Kharkiv's mayor" speaks for the city, which is its place.

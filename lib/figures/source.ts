@@ -221,6 +221,8 @@ export function normaliseSource(phrase: string, context: SourceContext): Source 
   if (listed) return { name: listed, kind: PERSONS.test(listed) ? 'person' : 'org' };
 
   const bare = np.replace(/^(?:the|a|an)\s+/i, '');
+  // "We counted 40 bodies," said the governor: the first person names nobody; the speaker after the quote does.
+  if (/^(?:we|i|us|our|my)$/i.test(bare)) return null;
   if (/^(?:he|she)$/i.test(bare)) return { name: bare.toLowerCase(), kind: 'he' };
   if (/^(?:it|they|the\s+(?:agency|ministry|office|organi[sz]ation|mission|statement|report))$/i.test(bare)) {
     return { name: bare.toLowerCase(), kind: 'it' };
