@@ -6,7 +6,7 @@ import {
   layoutTimeline,
   niceScale,
   type TimelineInput,
-} from '../../../lib/ui/timeline.ts';
+} from '../../../lib/ui/timeline-layout.ts';
 import { DOCS, SEED, asReport, claim, reading } from '../support/claims.ts';
 
 const page249 = reading({ text: '249', value: 249, asOf: '2022-03-03' });

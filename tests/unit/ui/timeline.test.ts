@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { layoutTimeline, renderFigureTimeline, renderTimeline } from '../../../lib/ui/timeline.ts';
+import { layoutTimeline } from '../../../lib/ui/timeline-layout.ts';
+import { renderFigureTimeline, renderTimeline } from '../../../lib/ui/timeline.ts';
 import type { Figure } from '../../../lib/types.ts';
 import { DOCS, SEED, asReport, claim, reading } from '../support/claims.ts';
 
