@@ -12,6 +12,7 @@ import type { Figure, Report } from '../types.ts';
 import { CARD_TAG, UI_ATTRIBUTE } from '../dom/exclusions.ts';
 import { VERDICT_LABELS, formatInterval, measureHeading } from '../labels.ts';
 import { reportFacts } from './popup-view.ts';
+import { h as el } from './elements.ts';
 import CARD_CSS from './card.css?raw';
 
 export interface CardOptions {
@@ -251,13 +252,6 @@ function renderReport(doc: Document, report: Report, openDocument?: (report: Rep
     li.append(open);
   }
   return li;
-}
-
-function el(doc: Document, tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
 }
 
 /**

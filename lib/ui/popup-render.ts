@@ -13,26 +13,7 @@ import {
   type StatusView,
   verdictLegend,
 } from './popup-view.ts';
-
-type Child = Node | string | null | false | undefined;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) {
-    if (child === null || child === false || child === undefined) continue;
-    node.append(typeof child === 'string' ? doc.createTextNode(child) : child);
-  }
-  return node;
-}
+import { h as el, type Child } from './elements.ts';
 
 export interface PopupElements {
   root: HTMLElement;
