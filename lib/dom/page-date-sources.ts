@@ -42,7 +42,11 @@ export function readPageDateSources(doc: Document): PageDateSources {
   for (const el of doc.querySelectorAll('[itemprop]')) {
     if (itemprops.length + 3 > maxEntries) break;
     if (!(el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).includes('datepublished')) continue;
-    itemprops.push(short(el.getAttribute('datetime')), short(el.getAttribute('content')), short(el.textContent));
+    itemprops.push(
+      short(el.getAttribute('datetime')),
+      short(el.getAttribute('content')),
+      short(el.textContent),
+    );
   }
   // One pass over the page's <time> elements (a live collection the browser keeps, no selector walk over
   // a large page), each listed under every rank it matches, as one query per rank would list it.
