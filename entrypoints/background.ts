@@ -5,6 +5,7 @@ import { ClaimService } from '../lib/db/claim-service.ts';
 import { documentPageHref } from '../lib/library/document-view.ts';
 import { savePopupHref } from '../lib/ui/popup-view.ts';
 import { backgroundProtocol } from '../lib/protocol/index.ts';
+import { pageDateOf } from '../lib/dom/page-date.ts';
 
 export default defineBackground(() => {
   const claims = new ClaimService({
@@ -18,6 +19,8 @@ export default defineBackground(() => {
   // the database then loads lazily on that first message.
   serveMessages(backgroundProtocol, {
     'figures:read': (request) => claims.read(request),
+    // The content script sends where the page gives its date; the formats are read here, not on every page.
+    'page:date': async (sources) => pageDateOf(sources),
     status: () => claims.status(),
     'claims:list': () => claims.listClaims(),
     'documents:list': () => claims.listDocuments(),

@@ -1,11 +1,11 @@
 /**
- * card.js: the hover card, loaded by the content script on the first hover (lib/browser/card-loader.ts).
- * Wiring only: it leaves `makeCard` where the loader looks for it.
+ * card.js: the code the content script loads on first use (lib/browser/card-loader.ts): the hover card and
+ * the page as "Save this page" reads it. Wiring only: it leaves them where the loader looks.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { makeCard } from '../lib/content/card-chunk.ts';
+import { cardChunk } from '../lib/content/card-chunk.ts';
 import { CARD_MODULE_KEY } from '../lib/content/hover.ts';
 
 export default defineUnlistedScript(() => {
-  (globalThis as Record<symbol, unknown>)[CARD_MODULE_KEY] = makeCard;
+  (globalThis as Record<symbol, unknown>)[CARD_MODULE_KEY] = cardChunk;
 });

@@ -9,10 +9,10 @@ import { claimPage } from '../lib/content/guard.ts';
 import { askBackground, contentGuards, serveGuarded } from '../lib/browser/content-messaging.ts';
 import { getDisabledSites, watchDisabledSites } from '../lib/browser/site-settings.ts';
 import { isSiteEnabled } from '../lib/sites.ts';
-import { readPageDate } from '../lib/dom/page-date.ts';
+import { readPageDateSources } from '../lib/dom/page-date-sources.ts';
 import { readPageLead } from '../lib/dom/page-lead.ts';
-import { pageAddress, readPageArticle } from '../lib/dom/page-article.ts';
-import { loadCard } from '../lib/browser/card-loader.ts';
+import { pageAddress } from '../lib/page-data.ts';
+import { loadCard, loadCardChunk } from '../lib/browser/card-loader.ts';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -31,8 +31,15 @@ export default defineContentScript({
           ? askBackground('figures:read', { pieces, pageDate, lead })
           : { ok: false, error: 'turned off' };
       },
-      // The same page date as `check` reads: reports are placed before or after it.
-      readPageDate,
+      // The same page date as `check` reads: reports are placed before or after it. The page's date strings
+      // are read here and made a date in the background, which knows the formats (lib/dom/page-date.ts).
+      readPageDate: async (doc) => {
+        const sources = readPageDateSources(doc);
+        await switchKnown;
+        if (!siteOn || !ctx.isValid) return null;
+        const date = await askBackground('page:date', sources);
+        return date.ok ? date.value : null;
+      },
       readPageLead,
       // The card's code comes on the first hover (card.js): it is most of the code, and most pages never need it.
       loadCard,
@@ -47,8 +54,10 @@ export default defineContentScript({
     ctx.onInvalidated(
       serveGuarded(contentGuards, {
         'page:figures': async () => ({ ...check.pageFigures(host), url: pageAddress(location.href) }),
-        // The popup saves this page to the library: the article as the reader sees it, read now.
-        'page:article': async () => readPageArticle(document, location.href, check.isEnabled),
+        // The popup saves this page to the library: the article as the reader sees it, read now. Its reader
+        // comes with card.js: only saving needs it.
+        'page:article': async () =>
+          (await loadCardChunk()).readPageArticle(document, location.href, check.isEnabled),
         // The reader added, removed or imported documents: read the page again against the new claims.
         'claims:changed': async () => {
           if (check.isEnabled) {

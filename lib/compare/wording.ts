@@ -28,7 +28,7 @@ export function describeRef(ref: Pick<ClaimRef, 'text' | 'source' | 'publisher' 
   return ref.asOf ? `${shortName(ref.text)} (${who}, ${ref.asOf})` : `${shortName(ref.text)} (${who})`;
 }
 
-// span() of each distance up to a few years, made once: report lists say the same distances over and over.
+// span() and distance() of each distance up to a few years, made once: report lists say the same distances over and over.
 const SPAN_CACHE = 4096;
 const spans: (string | undefined)[] = new Array<string | undefined>(2 * SPAN_CACHE + 1).fill(undefined);
 
@@ -47,8 +47,16 @@ function spanOf(days: number): string {
   return days > 0 ? `${amount} later` : `${amount} earlier`;
 }
 
+const distances: (string | undefined)[] = new Array<string | undefined>(2 * SPAN_CACHE + 1).fill(undefined);
+
 /** "10 days before", "2 days after", "the same day"; '' when either date is unknown. */
 export function distance(days: number): string {
+  if (Number.isInteger(days) && Math.abs(days) <= SPAN_CACHE)
+    return (distances[days + SPAN_CACHE] ??= distanceOf(days));
+  return distanceOf(days);
+}
+
+function distanceOf(days: number): string {
   if (Number.isNaN(days)) return '';
   if (days === 0) return 'the same day';
   const n = Math.abs(days);
@@ -74,6 +82,12 @@ export interface ClaimWords {
   /** The date it describes: its `asOf`, else its document's date. */
   date: string;
   forecast: boolean;
+  /**
+   * The last note's start ("earlier: 780 (…), 10 days before") and the days it was made for: the figures
+   * of one page share a date, so each claim's start is made once per page, not once per figure.
+   */
+  leadDays?: number;
+  lead?: string;
 }
 
 export function claimWords(claim: Claim): ClaimWords {
@@ -85,7 +99,15 @@ export function claimWords(claim: Claim): ClaimWords {
     publisher: claim.document.publisher,
     asOf: date,
   });
-  return { who, text: shortName(claim.text), ref, date, forecast: claim.modality === 'forecast' };
+  return {
+    who,
+    text: shortName(claim.text),
+    ref,
+    date,
+    forecast: claim.modality === 'forecast',
+    leadDays: Number.NaN,
+    lead: undefined,
+  };
 }
 
 /**
@@ -121,8 +143,7 @@ export interface NoteParts {
  * before"), how it stands towards the figure, and what replaced it.
  */
 export function noteFor(p: NoteParts): string {
-  const relation = relationWord(p.days, p.window);
-  let note = relation ? `${relation}: ${p.words.ref}, ${distance(p.days)}` : p.words.ref;
+  let note = noteLead(p.words, p.days, p.window);
   if (p.stance === STALE && p.staleBy) {
     // Name what replaced it before the page's date, then the latest if that is another report.
     note += `; already superseded by ${p.staleBy.ref} by this figure's date`;
@@ -133,6 +154,14 @@ export function noteFor(p: NoteParts): string {
   if (stance) note += `; ${stance}`;
   if (p.supersededBy) note += `; superseded by ${p.supersededBy.ref}`;
   return note;
+}
+
+function noteLead(w: ClaimWords, days: number, window: boolean): string {
+  // Object.is: NaN (no date) is its own key.
+  if (w.lead !== undefined && Object.is(w.leadDays, days)) return w.lead;
+  const relation = relationWord(days, window);
+  w.leadDays = days;
+  return (w.lead = relation ? `${relation}: ${w.ref}, ${distance(days)}` : w.ref);
 }
 
 function stancePhrase(p: NoteParts): string {

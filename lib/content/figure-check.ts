@@ -43,8 +43,11 @@ export interface FigureCheckDeps {
    * (docs/decisions.md, "Figures are read in the background").
    */
   read(pieces: TextPiece[], pageDate: IsoDate | null, lead: string): Promise<Reply<Figure[][]>>;
-  /** The page's publication date (lib/dom/page-date.ts), or null. */
-  readPageDate(doc: Document): IsoDate | null;
+  /**
+   * The page's publication date (lib/dom/page-date.ts), or null. May come later (the entrypoint asks the
+   * background to read it): pieces are sent once it is known, since their figures are placed by it.
+   */
+  readPageDate(doc: Document): IsoDate | null | Promise<IsoDate | null>;
   /** What the page says it is about (lib/dom/page-lead.ts); '' when not given. */
   readPageLead?(doc: Document): string;
   /**
@@ -140,7 +143,9 @@ export class FigureCheck {
   /** Bumped on every enable/disable: answers to older requests are dropped. */
   private generation = 0;
   private enabled = false;
+  /** The page date as soon as it is known (what the popup is told), and the wait for it. */
   private pageDate: IsoDate | null = null;
+  private pageDateKnown: Promise<IsoDate | null> = Promise.resolve(null);
   private pageLead = '';
   private readonly log: (message: string) => void;
 
@@ -192,7 +197,20 @@ export class FigureCheck {
     this.generation++;
     this.inFlight = 0;
     this.failing = false;
-    this.pageDate = this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null;
+    this.pageDate = null;
+    const generation = this.generation;
+    this.pageDateKnown = Promise.resolve(
+      this.safely('reading the page date', () => this.deps.readPageDate(doc)) ?? null,
+    ).then(
+      (date) => {
+        if (generation === this.generation) this.pageDate = date;
+        return date;
+      },
+      (e: unknown) => {
+        this.log(`reading the page date failed: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      },
+    );
     this.pageLead = this.safely('reading the page lead', () => this.deps.readPageLead?.(doc)) ?? '';
     const visibility = this.deps.visibility ?? createVisibility;
     this.visibility = visibility(doc, (block) => this.onVisible(block));
@@ -364,12 +382,10 @@ export class FigureCheck {
     const batch = this.batch.splice(0, READ_LIMITS.pieces);
     this.batchChars = this.batch.reduce((n, b) => n + b.piece.text.length, 0);
     this.inFlight++;
-    const reply: Promise<Reply<Figure[][]>> = this.deps
-      .read(
-        batch.map((b) => b.piece),
-        this.pageDate,
-        this.pageLead,
-      )
+    const pieces = batch.map((b) => b.piece);
+    const lead = this.pageLead;
+    const reply: Promise<Reply<Figure[][]>> = this.pageDateKnown
+      .then((date) => this.deps.read(pieces, date, lead))
       .catch((e: unknown) => ({ ok: false, error: String(e) }));
     void reply.then((r) => {
       if (generation !== this.generation || !this.enabled) return;

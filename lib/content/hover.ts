@@ -8,6 +8,7 @@
  */
 import { MARK_CLASS, MARK_TAG } from '../dom/exclusions.ts';
 import type { Figure } from '../types.ts';
+import type { PageArticle } from '../page-data.ts';
 import type { CardOptions, FigureCard } from '../ui/card.ts';
 
 export const OPEN_DELAY_MS = 80;
@@ -23,10 +24,19 @@ export type HoverCard = Pick<FigureCard, 'isOpen' | 'anchor' | 'contains' | 'sho
 export type MakeCard = (doc: Document, options: Pick<CardOptions, 'openDocument' | 'savePage'>) => HoverCard;
 
 /**
- * Where card.js (lib/content/card-chunk.ts) leaves `makeCard` on the content script's global: its own
+ * Where card.js (lib/content/card-chunk.ts) leaves its `CardChunk` on the content script's global: its own
  * world, which the page cannot see.
  */
 export const CARD_MODULE_KEY = Symbol.for('figure-check.card');
+
+/**
+ * What card.js holds: the code most pages never run, loaded on first use. The hover card, and the page as
+ * "Save this page" reads it (lib/dom/page-article.ts), which only the popup asks for.
+ */
+export interface CardChunk {
+  makeCard: MakeCard;
+  readPageArticle(doc: Document, url: string, enabled: boolean): PageArticle;
+}
 
 export interface HoverOptions {
   doc: Document;

@@ -7,7 +7,7 @@
  * Pure DOM API with no globals (the address comes in), so it runs in the page and under happy-dom.
  * Read-only: the article is read from a copy, so the page and its highlights are never touched.
  */
-import { ARTICLE_TEXT_LIMIT, type PageArticle, type PageKind } from '../page-data.ts';
+import { ARTICLE_TEXT_LIMIT, pageAddress, type PageArticle, type PageKind } from '../page-data.ts';
 import { CARD_TAG, MARK_TAG, UI_ATTRIBUTE } from './exclusions.ts';
 import { readPageText } from './page-text.ts';
 import { parseJsonLd, readPageDate } from './page-date.ts';
@@ -175,11 +175,6 @@ export function readPageKind(doc: Document, url: string, textLength: number): Pa
   );
   if (searched && ogType !== 'article') return 'search-results';
   return 'article';
-}
-
-/** A page's address without its fragment (the part after #, which points inside the page). */
-export function pageAddress(url: string): string {
-  return url.replace(/#.*$/s, '');
 }
 
 /** The page as it would be saved. `enabled`: whether Figure Check is on for its site. */

@@ -14,10 +14,16 @@
  *
  * The date is the calendar date as the publisher wrote it (`2022-03-03T23:30:00-05:00` is 2022-03-03):
  * the day the page says, not the day it was in UTC.
+ *
+ * In two steps: the content script reads the places above as written (./page-date-sources.ts, small and
+ * cheap), and the background makes the date of them (`pageDateOf`), so the formats and the JSON-LD walk
+ * are not in the script every page loads. `check` and "Save this page" take both steps at once.
  */
 import { isIsoDate } from '../calendar/days.ts';
 import type { IsoDate } from '../types.ts';
+import type { PageDateSources } from '../page-data.ts';
 import { monthNumber } from '../calendar/months.ts';
+import { readPageDateSources } from './page-date-sources.ts';
 
 /** Meta names trusted first (lower case; matched on `property`, `name` and `itemprop`). */
 const PRIMARY_META = [
@@ -51,35 +57,31 @@ const SECONDARY_META = [
 const ARTICLE_TYPE = /Article|Posting|Report|Blog/i;
 
 /** Bounds on the JSON-LD walk, so a hostile page cannot make it expensive. */
-const MAX_JSON_CHARS = 1_000_000;
 const MAX_NODES = 5_000;
 const MAX_DEPTH = 12;
 
+/** The page's publication date: what `check` reads, and what the background makes of a page's sources. */
 export function readPageDate(doc: Document): IsoDate | null {
-  const metas = readMetas(doc);
-  return (
-    firstDate(PRIMARY_META.map((name) => metas.get(name))) ??
-    readJsonLdDate(doc) ??
-    firstDate(SECONDARY_META.map((name) => metas.get(name))) ??
-    readItempropDate(doc) ??
-    readTimeDate(doc)
-  );
+  return pageDateOf(readPageDateSources(doc));
 }
 
-/** Each meta name (lower case) → the contents it appears with, in document order. */
-function readMetas(doc: Document): Map<string, string[]> {
+/**
+ * The publication date the sources give (lib/dom/page-date-sources.ts reads them in the page), in the order
+ * of trust above. Pure: the background runs it for the content script (`page:date`).
+ */
+export function pageDateOf(sources: PageDateSources): IsoDate | null {
   const metas = new Map<string, string[]>();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
-    const content = meta.getAttribute('content') ?? '';
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const name = meta.getAttribute(attr)?.trim().toLowerCase();
-      if (!name) continue;
-      const list = metas.get(name);
-      if (list) list.push(content);
-      else metas.set(name, [content]);
-    }
+  for (const [name, content] of sources.metas) {
+    const list = metas.get(name);
+    if (list) list.push(content);
+    else metas.set(name, [content]);
   }
-  return metas;
+  return (
+    firstDate(PRIMARY_META.map((name) => metas.get(name))) ??
+    readJsonLdDate(sources.jsonLd) ??
+    firstDate(SECONDARY_META.map((name) => metas.get(name))) ??
+    firstDate([sources.itemprops, sources.times])
+  );
 }
 
 function firstDate(candidates: (readonly string[] | undefined)[]): IsoDate | null {
@@ -94,12 +96,9 @@ function firstDate(candidates: (readonly string[] | undefined)[]): IsoDate | nul
 
 // ---- JSON-LD -----------------------------------------------------------------------------------------
 
-function readJsonLdDate(doc: Document): IsoDate | null {
+function readJsonLdDate(scripts: readonly string[]): IsoDate | null {
   let fallback: IsoDate | null = null;
-  for (const script of doc.querySelectorAll('script')) {
-    const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
-    if (!type.startsWith('application/ld+json')) continue;
-    const text = (script.textContent ?? '').slice(0, MAX_JSON_CHARS);
+  for (const text of scripts) {
     const data = parseJsonLd(text);
     if (data === undefined) {
       // Unparseable even after repair: the first datePublished written in it is still the publisher's word.
@@ -176,38 +175,6 @@ function jsonDate(value: unknown): IsoDate | null {
   if (Array.isArray(value)) return jsonDate(value[0]);
   if (value !== null && typeof value === 'object')
     return jsonDate((value as Record<string, unknown>)['@value']);
-  return null;
-}
-
-// ---- Elements ----------------------------------------------------------------------------------------
-
-function readItempropDate(doc: Document): IsoDate | null {
-  for (const el of doc.querySelectorAll('[itemprop]')) {
-    const props = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
-    if (!props.includes('datepublished')) continue;
-    const date =
-      parseDate(el.getAttribute('datetime') ?? '') ??
-      parseDate(el.getAttribute('content') ?? '') ??
-      parseDate(el.textContent ?? '');
-    if (date) return date;
-  }
-  return null;
-}
-
-function readTimeDate(doc: Document): IsoDate | null {
-  const selectors = [
-    'time[pubdate][datetime]',
-    'article header time[datetime]',
-    'header time[datetime]',
-    'article time[datetime]',
-    'time[datetime]',
-  ];
-  for (const selector of selectors) {
-    for (const el of doc.querySelectorAll(selector)) {
-      const date = parseDate(el.getAttribute('datetime') ?? '');
-      if (date) return date;
-    }
-  }
   return null;
 }
 

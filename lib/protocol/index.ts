@@ -13,8 +13,8 @@
 import * as v from 'valibot';
 import type { Claim, DocumentMeta, Figure, IsoDate } from '../types.ts';
 import type { TextPiece } from '../reading/text-windows.ts';
-import type { PageArticle } from '../page-data.ts';
-import { PAGE_LEAD_CHARS } from '../page-data.ts';
+import type { PageArticle, PageDateSources } from '../page-data.ts';
+import { PAGE_DATE_LIMITS, PAGE_LEAD_CHARS } from '../page-data.ts';
 import {
   ClaimSchema,
   DocumentMetaSchema,
@@ -170,6 +170,8 @@ export interface BackgroundProtocol {
    * figures with offsets into the piece's text.
    */
   'figures:read': { request: ReadRequest; response: Figure[][] };
+  /** The page's publication date from where the page gives it, as written (lib/dom/page-date.ts). */
+  'page:date': { request: PageDateSources; response: IsoDate | null };
   status: { request: null; response: Status };
   // The reader's library: extension pages only, except opening a document from the hover card.
   'claims:list': { request: null; response: Claim[] };
@@ -218,6 +220,23 @@ const ReadRequestSchema: Schema<ReadRequest> = v.object({
   ),
   pageDate: v.nullable(IsoDateSchema),
   lead: v.pipe(v.string(), v.maxLength(PAGE_LEAD_CHARS)),
+});
+
+const dateValue = v.pipe(v.string(), v.maxLength(PAGE_DATE_LIMITS.value));
+const dateValues = v.pipe(v.array(dateValue), v.maxLength(PAGE_DATE_LIMITS.entries));
+
+const PageDateSourcesSchema: Schema<PageDateSources> = v.object({
+  metas: v.pipe(v.array(v.tuple([dateValue, dateValue])), v.maxLength(PAGE_DATE_LIMITS.entries)),
+  jsonLd: v.pipe(
+    v.array(v.string()),
+    v.maxLength(PAGE_DATE_LIMITS.entries),
+    v.check(
+      (texts) => texts.reduce((n, t) => n + t.length, 0) <= PAGE_DATE_LIMITS.jsonChars,
+      `at most ${PAGE_DATE_LIMITS.jsonChars} characters of JSON-LD`,
+    ),
+  ),
+  itemprops: dateValues,
+  times: dateValues,
 });
 
 const StatusSchema: Schema<Status> = v.object({
@@ -272,6 +291,11 @@ export const backgroundProtocol: ProtocolSpec<BackgroundProtocol> = {
       v.array(v.pipe(v.array(FigureSchema), v.maxLength(LIMITS.list))),
       v.maxLength(READ_LIMITS.pieces),
     ),
+    from: ['content-script', 'extension-page'],
+  },
+  'page:date': {
+    request: PageDateSourcesSchema,
+    response: v.nullable(IsoDateSchema),
     from: ['content-script', 'extension-page'],
   },
   status: { request: v.null(), response: StatusSchema, from: ['content-script', 'extension-page'] },

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { parseDate, readPageDate } from '../../../lib/dom/page-date.ts';
+import * as v from 'valibot';
+import { pageDateOf, parseDate, readPageDate } from '../../../lib/dom/page-date.ts';
+import { readPageDateSources } from '../../../lib/dom/page-date-sources.ts';
+import { PAGE_DATE_LIMITS } from '../../../lib/page-data.ts';
+import { backgroundProtocol } from '../../../lib/protocol/index.ts';
 
 /** A news page with `head` and `body` markup, parsed as the browser would. */
 function page(head: string, body = '<p>Text.</p>'): Document {
@@ -199,5 +203,51 @@ describe('parseDate', () => {
     ['1646300000', null],
   ])('%s → %s', (raw, expected) => {
     expect(parseDate(raw)).toBe(expected);
+  });
+});
+
+describe('the page date in two steps (content script, then background)', () => {
+  test('the sources keep only what may be a date, bounded, and give the same date', () => {
+    const doc = page(
+      '<meta name="description" content="2023-01-01 is not a date field">' +
+        `<meta name="date" content="${' '.repeat(50)}2022-06-07${' '.repeat(50)}">` +
+        `<meta name="pubdate" content="${'9'.repeat(200)}">` +
+        '<script type="application/ld+json">{"@type":"WebSite","name":"x"}</script>' +
+        ldJson({ '@type': 'NewsArticle', datePublished: '2022-03-18' }),
+      '<article><header><time datetime="2022-01-02">x</time></header></article><time datetime="2021-05-05">y</time>',
+    );
+    const sources = readPageDateSources(doc);
+    expect(sources.metas).toEqual([['date', '2022-06-07']]);
+    expect(sources.jsonLd).toHaveLength(1);
+    // In an article's header, in a header, in an article, then every <time>.
+    expect(sources.times).toEqual(['2022-01-02', '2022-01-02', '2022-01-02', '2022-01-02', '2021-05-05']);
+    expect(pageDateOf(sources)).toBe('2022-03-18');
+    expect(pageDateOf(sources)).toBe(readPageDate(doc));
+  });
+
+  test('<time> elements keep the order of trust: pubdate, then in an article header, then any', () => {
+    const doc = page(
+      '',
+      '<time datetime="garbage">a</time><article><time datetime="2022-04-04">b</time></article>' +
+        '<time pubdate datetime="2022-05-05">c</time>',
+    );
+    expect(readPageDateSources(doc).times).toEqual([
+      '2022-05-05',
+      '2022-04-04',
+      'garbage',
+      '2022-04-04',
+      '2022-05-05',
+    ]);
+    expect(readPageDate(doc)).toBe('2022-05-05');
+  });
+
+  test('what the content script sends passes the background’s schema, and a hostile page stays bounded', () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => `<meta name="date${i}" content="x">`).join('');
+    const big = `<script type="application/ld+json">{"datePublished":"2022-03-03","x":"${'y'.repeat(1_500_000)}"}</script>`;
+    const sources = readPageDateSources(page(many + big + big));
+    expect(sources.metas.length).toBeLessThanOrEqual(PAGE_DATE_LIMITS.entries);
+    expect(sources.jsonLd.join('').length).toBeLessThanOrEqual(PAGE_DATE_LIMITS.jsonChars);
+    const check = v.safeParse(backgroundProtocol['page:date'].request, sources);
+    expect(check.success).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import {
   type Status,
 } from '../../../lib/protocol/index.ts';
 import type { Figure, Reading } from '../../../lib/types.ts';
+import { pageDateOf } from '../../../lib/dom/page-date.ts';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -49,6 +50,7 @@ function handlers(): Handlers<BackgroundProtocol> {
         { ...reading, verdict: 'no-reports', reports: [], summary: 'No other reports.' },
       ]),
     ),
+    'page:date': vi.fn(async (sources) => pageDateOf(sources)),
     status: vi.fn(async () => status),
     'claims:list': vi.fn(async () => []),
     'documents:list': vi.fn(async () => []),

@@ -12,6 +12,7 @@ import {
   type Handlers,
 } from '../../../lib/protocol/index.ts';
 import type { LibraryFile } from '../../../lib/library/library-file.ts';
+import { pageDateOf } from '../../../lib/dom/page-date.ts';
 import type { SendToBackground } from '../../../lib/ui/options-deps.ts';
 
 export const SEED_TEXT = 'The mayor of Mariupol said nearly 5,000 people had been killed in the city.';
@@ -57,6 +58,7 @@ export function backgroundFor(service: ClaimService): {
 } {
   const handlers: Handlers<BackgroundProtocol> = {
     'figures:read': (r) => service.read(r),
+    'page:date': async (sources) => pageDateOf(sources),
     status: () => service.status(),
     'claims:list': () => service.listClaims(),
     'documents:list': () => service.listDocuments(),
