@@ -199,20 +199,15 @@ export function parseDate(raw: string): IsoDate | null {
   if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DAY_MONTH_YEAR.exec(value);
   if (m) {
-    const month = monthOf(m[2]!);
+    const month = monthNumber(m[2]!);
     if (month) return toIso(Number(m[3]), month, Number(m[1]));
   }
   m = MONTH_DAY_YEAR.exec(value);
   if (m) {
-    const month = monthOf(m[1]!);
+    const month = monthNumber(m[1]!);
     if (month) return toIso(Number(m[3]), month, Number(m[2]));
   }
   return null;
-}
-
-/** "Mar", "March" and "Sept", not "Marching". */
-function monthOf(name: string): number | undefined {
-  return monthNumber(name);
 }
 
 function toIso(year: number, month: number, day: number): IsoDate | null {

@@ -255,13 +255,11 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
     }
     const headlineSource = colonSource(sentenceText);
     /** The last figure of the two sentences before, whatever their paragraphs (wire copy: one each). */
-    const recentLast = (): Draft | null => {
-      for (let i = recent.length - 1; i >= Math.max(0, recent.length - 2); i--) {
-        const ds = recent[i]!.drafts;
-        if (ds.length) return ds[ds.length - 1]!;
-      }
-      return null;
-    };
+    let recentLast: Draft | null = null;
+    for (let i = recent.length - 1; i >= Math.max(0, recent.length - 2) && !recentLast; i--) {
+      const ds = recent[i]!.drafts;
+      if (ds.length) recentLast = ds[ds.length - 1]!;
+    }
 
     let prev: Draft | null = null;
     /** The last figure that is not a part of another: what `and 908 injuries` after `including 37 children` follows. */
@@ -288,7 +286,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
           : '';
       // "He said 50 of them had been executed": `of them` are the figure of the sentence before.
       const antecedent = included
-        ? (prev ?? paragraphLast ?? recentLast())
+        ? (prev ?? paragraphLast ?? recentLast)
         : np.inherit
           ? (prevMain ?? prev ?? paragraphLast)
           : (prevMain ?? prev);
@@ -303,7 +301,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
         clause: clauseText,
         previous: antecedent?.reading.metric ?? null,
         afterApposition,
-        recent: recentLast()?.reading.metric ?? null,
+        recent: recentLast?.reading.metric ?? null,
         placeKind,
       });
       // "of the 6,884 fatalities": the text names again a figure it gave before, and counts what it counted.
@@ -319,7 +317,7 @@ export function readFigures(text: string, options: ReadOptions): Reading[] {
           sentenceBefore: text.slice(Math.max(sentence.start, c.start - 300), c.start),
           previous: carriedSubject(antecedent?.reading, metric),
           paragraphPrevious: carriedSubject(paragraphLast?.reading, metric),
-          recentPrevious: carriedSubject(recentLast()?.reading, metric),
+          recentPrevious: carriedSubject(recentLast?.reading, metric),
           own,
           included,
         });

@@ -241,31 +241,41 @@ function refine(metric: Metric, e: MetricEvidence): Metric {
     return 'internally_displaced';
   if (metric === 'fled_abroad' && FLED_LOCALLY.test(e.own)) return 'displaced';
   if (metric === 'casualties' && KILLINGS_AFTER.test(e.after + e.own)) return 'killed';
-  const moved = movedPlace(e);
-  if (moved === 'country' && (metric === 'evacuated' || metric === 'other') && leftOrReachedCountry(e))
+  if (metric !== 'evacuated' && metric !== 'other' && metric !== 'fled_abroad') return metric;
+  const moved = movement(e);
+  if (!moved) return metric;
+  const leftIt = moved.leaving && !moved.into;
+  if (
+    moved.kind === 'country' &&
+    metric !== 'fled_abroad' &&
+    (leftIt || (e.previous ?? e.recent) === 'fled_abroad')
+  )
     return 'fled_abroad';
   // "150,000 fled Mariupol": fleeing a town or a region is displacement.
-  if (metric === 'fled_abroad' && (moved === 'city' || moved === 'region') && LEAVING.test(e.own))
-    return 'displaced';
+  if (metric === 'fled_abroad' && moved.kind !== 'country' && leftIt) return 'displaced';
   return metric;
 }
 
-const LEAVING = new RegExp(
-  `^\\W*(?:(?:${MOVING_AUX})\\s+)*(?:${anyCase('evacuated|left|escaped|fled')})\\s+(?:${anyCase('from|out of')}\\s+)?(?:${anyCase('the')}\\s+)?\\p{Lu}`,
-  'u',
-);
-
-/** The kind of the place a figure's people left or reached ("fled Mariupol", "had gone to Romania"). */
-function movedPlace(e: MetricEvidence): 'country' | 'region' | 'city' | undefined {
+/**
+ * Where a figure's people went, when its words say so: the kind of place they left or reached ("fled
+ * Mariupol", "had evacuated from Ukraine", "had gone to Romania"), whether the verb is one of leaving, and
+ * whether the place is where they went ("to", "into") rather than where they left.
+ */
+function movement(
+  e: MetricEvidence,
+): { kind: 'country' | 'region' | 'city'; leaving: boolean; into: boolean } | undefined {
   const m = e.placeKind ? LEFT_OR_REACHED.exec(e.own) : null;
   if (!m) return undefined;
   const words = m[2]!.split(/\s+/);
   // "Central African Republic", not "Romania Monday": the longest run of words that is a place.
-  for (let n = words.length; n > 0; n--) {
-    const kind = e.placeKind!(words.slice(0, n).join(' '));
-    if (kind) return kind;
-  }
-  return undefined;
+  let kind: 'country' | 'region' | 'city' | undefined;
+  for (let n = words.length; n > 0 && !kind; n--) kind = e.placeKind!(words.slice(0, n).join(' '));
+  if (!kind) return undefined;
+  return {
+    kind,
+    leaving: /^(?:evacuated|left|escaped|fled)$/.test(m[1]!.toLowerCase()),
+    into: /\b(?:to|into|in|for)\s*(?:the\s+)?$/i.test(e.own.slice(0, m.index + m[0].length - m[2]!.length)),
+  };
 }
 
 const WITHIN_NAMED =
@@ -275,16 +285,6 @@ const WITHIN_NAMED =
 function withinCountry(e: MetricEvidence): boolean {
   const m = e.placeKind ? WITHIN_NAMED.exec(e.own) : null;
   return m !== null && e.placeKind!(m[1]!) === 'country';
-}
-
-/** "had evacuated from Ukraine" left the country; "had gone to Romania" did, among refugee figures. */
-function leftOrReachedCountry(e: MetricEvidence): boolean {
-  const m = LEFT_OR_REACHED.exec(e.own)!;
-  const leaving = /^(?:evacuated|left|escaped|fled)$/.test(m[1]!.toLowerCase());
-  const into = /\b(?:to|into|in|for)\s*(?:the\s+)?$/i.test(
-    e.own.slice(0, m.index + m[0].length - m[2]!.length),
-  );
-  return (leaving && !into) || (e.previous ?? e.recent) === 'fled_abroad';
 }
 
 function baseMetric(e: MetricEvidence): Metric {

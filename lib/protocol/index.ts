@@ -35,11 +35,8 @@ import { READ_LIMITS, route, type Dispatch } from './core.ts';
 import {
   CHANNEL,
   type Handlers,
-  type Message,
-  type PayloadArgs,
   type Reply,
   type RequestOf,
-  type RequestShape,
   type ResponseOf,
   type SelfInfo,
   type SenderInfo,
@@ -47,6 +44,7 @@ import {
 } from './envelope.ts';
 import type { ContentProtocol, EventProtocol, PageFigures } from './content.ts';
 
+export type { ContentProtocol, EventProtocol, PageFigures };
 export {
   CHANNEL,
   type Handlers,
@@ -59,8 +57,7 @@ export {
   type SelfInfo,
   type SenderInfo,
   type SenderKind,
-};
-export type { ContentProtocol, EventProtocol, PageFigures };
+} from './envelope.ts';
 
 // The parts without schemas live in core.ts, so the content script can have them without valibot.
 export {
