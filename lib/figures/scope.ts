@@ -101,7 +101,7 @@ export const RESTATED = /\bthe\s+$/i;
 /** Nothing but a list word between two figures: "2,116 casualties, with 483 killed and 1,633 wounded". */
 const LISTED = /^\s*(?:,|;|:|,?\s*(?:with|and|or|plus|as\s+well\s+as|including)|,\s*(?:and|with))\s*$/i;
 /** What marks a figure that is only a part of another's count. */
-export const PART_SCOPE = 'part of a larger count';
+const PART_SCOPE = 'part of a larger count';
 
 /**
  * The scope a figure takes from the one it is part of: a part of a toll is never the toll itself. "Out of
